@@ -1,0 +1,35 @@
+"""The exceptions fiscaldoc raises for input it cannot read.
+
+Every error carries the 1-based ``line`` and ``column`` where the problem was seen and a short
+``snippet`` of the offending text, so a command-line tool can print one readable line.
+"""
+
+from __future__ import annotations
+
+
+class FiscalDocError(Exception):
+    """Base class: the input could not be read as a fiscal disclosure."""
+
+    def __init__(self, message: str, *, line: int = 0, column: int = 0, snippet: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.snippet = snippet
+
+    def __str__(self) -> str:
+        where = f"line {self.line}, column {self.column}: " if self.line else ""
+        shown = f" [{self.snippet}]" if self.snippet else ""
+        return f"{where}{self.message}{shown}"
+
+
+class EmptyInputError(FiscalDocError):
+    """The input holds no text at all."""
+
+
+class BinaryInputError(FiscalDocError):
+    """The input is not text (a binary file, or text in an encoding that cannot be read)."""
+
+
+class NotADisclosureError(FiscalDocError):
+    """The text holds none of the standard tables or sections of a disclosure."""

@@ -1,0 +1,272 @@
+"""Cut a document's lines into table blocks (title, number, unit, header, body, notes) and text.
+
+A line is a table title only when what follows it looks like a table (a unit line, a number
+line or a header before the next title): table-of-contents entries and narrative headings that
+repeat a title are left to the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from fiscaldoc.layout import patterns as p
+from fiscaldoc.reference.catalogue import TableSpec, match_title
+from fiscaldoc.text.lines import Line
+
+_LOOKAHEAD = 12
+
+
+@attrs.frozen(slots=True)
+class TableBlock:
+    """The lines of one table, sorted by role."""
+
+    spec: TableSpec
+    title: Line
+    title_text: str
+    number: str = ""
+    unit: str = ""
+    unit_name: str = ""
+    meta: tuple[Line, ...] = ()
+    header: tuple[Line, ...] = ()
+    body: tuple[Line, ...] = ()
+    furniture: tuple[Line, ...] = ()
+    statements: tuple[Line, ...] = ()
+    notes: tuple[Line, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Layout:
+    """A document cut into table blocks and the lines of text around them."""
+
+    blocks: tuple[TableBlock, ...]
+    text: tuple[Line, ...]
+
+
+def cells_of(line: Line) -> list[str]:
+    """The non-empty cells of a line (tab- or space-separated), stripped."""
+    parts = line.text.split("\t") if line.tabbed else line.text.split()
+    return [part.strip() for part in parts if part.strip()]
+
+
+def title_of(line: Line) -> tuple[TableSpec, str, str] | None:
+    """(spec, title as printed, number) when the line is a table title, else ``None``."""
+    cells = cells_of(line)
+    if not cells or len(cells) > 4:
+        return None
+    number = ""
+    words = []
+    for cell in cells:
+        found = p.TABLE_NUMBER.search(cell)
+        if found and p.compact(found[0]) == p.compact(cell):
+            number = p.compact(found[0]).strip("()（）")
+            continue
+        if found:
+            number = p.compact(found[0]).strip("()（）")
+            cell = (cell[: found.start()] + cell[found.end() :]).strip()
+        words.append(cell)
+    text = p.undouble(p.compact("".join(words)))
+    text = p.ORDINAL.sub("", text)
+    if not text or len(text) > 60:
+        return None
+    spec = match_title(text)
+    return None if spec is None else (spec, text, number)
+
+
+def _looks_like_table_start(lines: Sequence[Line], start: int) -> bool:
+    """True when a header, unit or number line follows before another title."""
+    seen = 0
+    for line in lines[start:]:
+        if not line.text.strip():
+            continue
+        seen += 1
+        if seen > _LOOKAHEAD or title_of(line) is not None:
+            return False
+        text = line.text
+        if p.UNIT.search(text) or p.HEADER_WORDS.search(text) or p.UNIT_NAME.search(text):
+            return True
+        if p.TABLE_NUMBER.fullmatch(p.compact(text)):
+            return True
+    return False
+
+
+def is_body_row(line: Line) -> bool:
+    """True when a line holds a table row (a code, an amount, or a known row label)."""
+    cells = cells_of(line)
+    if not cells:
+        return False
+    first = p.compact(cells[0])
+    if first in {"栏次", "行次"} or first.startswith(("栏次", "科目代码", "项目")):
+        return any(p.DECIMAL.fullmatch(cell) for cell in cells[1:]) and not first.startswith("栏次")
+    if p.CODE.match(first) and len(cells) > 1 and not p.AMOUNT.match(cells[1]):
+        return True
+    if p.SPLIT_CODE.match(line.text.strip()):
+        return True
+    if any(p.DECIMAL.fullmatch(p.compact(cell)) for cell in cells):
+        return True
+    if first in _ROW_STARTS:
+        # "合计" alone or with numbers is a row; "本年收入合计 财政拨款收入 …" is a header.
+        return all(p.AMOUNT.match(cell) or p.DASH.match(cell) for cell in cells[1:])
+    return bool(p.ORDINAL.match(first))
+
+
+_ROW_STARTS = frozenset(
+    {
+        "合计",
+        "总计",
+        "预算数",
+        "决算数",
+        "本年收入合计",
+        "本年支出合计",
+        "人员经费合计",
+        "公用经费合计",
+        "人员经费",
+        "公用经费",
+    }
+)
+
+
+def _is_repeated_header(line: Line) -> bool:
+    text = line.text
+    return bool(p.HEADER_WORDS.search(text)) and not p.DECIMAL.search(text)
+
+
+def _is_meta(line: Line) -> bool:
+    text = p.compact(line.text)
+    return bool(
+        p.UNIT.search(line.text)
+        or p.UNIT_NAME.match(text)
+        or p.TABLE_NUMBER.fullmatch(text)
+        or p.YEAR_LINE.match(text)
+    )
+
+
+def segment(lines: Sequence[Line]) -> Layout:
+    """Split lines into table blocks and the text between them."""
+    blocks: list[TableBlock] = []
+    text: list[Line] = []
+    index = 0
+    total = len(lines)
+    while index < total:
+        line = lines[index]
+        found = title_of(line) if line.text.strip() else None
+        if found is None or not _looks_like_table_start(lines, index + 1):
+            if line.text.strip():
+                text.append(line)
+            index += 1
+            continue
+        block, index = _read_block(lines, index, found)
+        blocks.append(block)
+    return Layout(tuple(blocks), tuple(text))
+
+
+def _read_block(
+    lines: Sequence[Line], start: int, found: tuple[TableSpec, str, str]
+) -> tuple[TableBlock, int]:
+    spec, title_text, number = found
+    meta: list[Line] = []
+    header: list[Line] = []
+    body: list[Line] = []
+    furniture: list[Line] = []
+    statements: list[Line] = []
+    notes: list[Line] = []
+    unit = unit_name = ""
+    index = start + 1
+    total = len(lines)
+    state = "head"
+    while index < total:
+        line = lines[index]
+        stripped = line.text.strip()
+        if not stripped:
+            index += 1
+            continue
+        compact = p.compact(stripped)
+        other_title = title_of(line)
+        if other_title is not None:
+            if other_title[0] is spec and state != "notes":
+                furniture.append(line)  # the title repeated after a page break
+                index += 1
+                continue
+            if _looks_like_table_start(lines, index + 1):
+                break
+        if state == "notes":
+            if p.PART_HEADING.match(compact) or p.ORDINAL.match(compact):
+                break
+            notes.append(line)
+            index += 1
+            continue
+        if p.NOTE_START.match(compact):
+            state = "notes"
+            notes.append(line)
+            index += 1
+            continue
+        if p.PAGE_FURNITURE.match(compact):
+            furniture.append(line)
+            index += 1
+            continue
+        if _is_meta(line) and state == "head" or (state == "body" and _is_meta(line)):
+            unit_match = p.UNIT.search(line.text)
+            if unit_match and not unit:
+                unit = unit_match[1]
+            name_match = p.UNIT_NAME.search(line.text)
+            if name_match and not unit_name and name_match["name"] not in {"万元", "元", "亿元"}:
+                unit_name = name_match["name"]
+            number_match = p.TABLE_NUMBER.search(compact)
+            if number_match and not number:
+                number = number_match[0].strip("()（）")
+            (meta if state == "head" else furniture).append(line)
+            index += 1
+            continue
+        if p.EMPTY_STATEMENT.search(compact):
+            statements.append(line)
+            index += 1
+            continue
+        if p.PART_HEADING.match(compact):
+            if _next_is_row(lines, index + 1):
+                furniture.append(line)
+                index += 1
+                continue
+            break
+        if state == "head":
+            if is_body_row(line):
+                state = "body"
+                body.append(line)
+            else:
+                header.append(line)
+            index += 1
+            continue
+        # state == "body"
+        if _is_repeated_header(line):
+            furniture.append(line)
+        elif p.NARRATIVE.search(compact) and not p.DECIMAL.search(compact):
+            break
+        else:
+            body.append(line)
+        index += 1
+    block = TableBlock(
+        spec=spec,
+        title=lines[start],
+        title_text=title_text,
+        number=number,
+        unit=unit,
+        unit_name=unit_name,
+        meta=tuple(meta),
+        header=tuple(header),
+        body=tuple(body),
+        furniture=tuple(furniture),
+        statements=tuple(statements),
+        notes=tuple(notes),
+    )
+    return block, index
+
+
+def _next_is_row(lines: Sequence[Line], start: int) -> bool:
+    for line in lines[start : start + _LOOKAHEAD]:
+        if not line.text.strip():
+            continue
+        compact = p.compact(line.text)
+        if p.PAGE_FURNITURE.match(compact) or _is_meta(line) or _is_repeated_header(line):
+            continue
+        return is_body_row(line) and not p.NARRATIVE.search(compact)
+    return False

@@ -1,0 +1,52 @@
+"""Regular expressions that recognise the kinds of line a disclosure is made of."""
+
+from __future__ import annotations
+
+import regex
+
+CODE = regex.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
+SPLIT_CODE = regex.compile(r"^\d{3}(?:[ \t]+\d{2}){1,2}(?=[ \t]|$)")
+AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+DECIMAL = regex.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+")
+DASH = regex.compile(r"^(?:[-—–─━－―‐]+|/|／|\*+)$")
+ORDINAL = regex.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]、?|\d+[、.．](?!\d)|[①-⑳])\s*"
+)
+TABLE_NUMBER = regex.compile(
+    r"(?:[（(]?\s*(?:公开|附)\s*\d+\s*[-—]?\s*\d*\s*表\s*[)）]?|(?<![\p{Han}])表\s*[\d一二三四五六七八九十]+(?:[-—]\d+)?(?![\p{Han}\d]))"
+)
+UNIT = regex.compile(r"(?:金额)?单\s*位[:：]\s*(亿元|万元|元)(?![\p{Han}])")
+UNIT_NAME = regex.compile(
+    r"(?:编制单位|编制部门|单位名称|部门名称|部门[（(]单位[)）]名称|部门[（(]单位[)）]?|单位)[:：]\s*"
+    r"(?P<name>[^\s\t:：]+?)(?=[\s\t]|(?:金额)?单\s*位[:：]|$)"
+)
+PART_HEADING = regex.compile(r"^第[一二三四五六七八九十\d]+部分")
+PAGE_FURNITURE = regex.compile(
+    r"^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+|共\s*\d+\s*页.*)$"
+)
+NOTE_START = regex.compile(r"^(?:注|说明|备注)\s*[:：]")
+EMPTY_STATEMENT = regex.compile(
+    r"(?:已公开空表|公开空表|本表无数据|本表为空表|无数据|本年度无此项(?:支出|收入)|此表为空)"
+)
+HEADER_WORDS = regex.compile(
+    r"(?:科目代码|科目名称|科目编码|栏\s*次|行\s*次|项\s*目|功能分类|经济分类|类\s*款\s*项)"
+)
+NARRATIVE = regex.compile(r"[。；]|情况说明$|[，,].{12,}")
+YEAR_LINE = regex.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")
+
+
+def compact(text: str) -> str:
+    """The text without any whitespace (for matching titles and labels)."""
+    return regex.sub(r"\s+", "", text)
+
+
+def undouble(text: str) -> str:
+    """Undo bold-font doubling: "总表总表" -> "总表", "收收入入" -> "收入" (for 2+ characters)."""
+    size = len(text)
+    if size >= 4 and size % 2 == 0:
+        half = size // 2
+        if text[:half] == text[half:]:
+            return text[:half]
+        if all(text[i] == text[i + 1] for i in range(0, size, 2)):
+            return text[::2]
+    return text

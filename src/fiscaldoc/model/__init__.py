@@ -1,0 +1,31 @@
+"""The document model: attrs records, no behaviour beyond small accessors."""
+
+from fiscaldoc.model.amount import Amount, AmountUnit
+from fiscaldoc.model.document import (
+    Document,
+    DocumentKind,
+    DocumentLevel,
+    DocumentMeta,
+    ParseNote,
+    TextLine,
+)
+from fiscaldoc.model.location import Location
+from fiscaldoc.model.table import Cell, Column, Row, Section, Table, TableId
+
+__all__ = [
+    "Amount",
+    "AmountUnit",
+    "Cell",
+    "Column",
+    "Document",
+    "DocumentKind",
+    "DocumentLevel",
+    "DocumentMeta",
+    "Location",
+    "ParseNote",
+    "Row",
+    "Section",
+    "Table",
+    "TableId",
+    "TextLine",
+]

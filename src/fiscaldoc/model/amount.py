@@ -1,0 +1,55 @@
+"""Money as ``Decimal`` with its unit; never a float."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+
+class AmountUnit(str, enum.Enum):
+    """The money units disclosures print their amounts in."""
+
+    YUAN = "元"
+    WAN_YUAN = "万元"
+    YI_YUAN = "亿元"
+
+    @property
+    def factor(self) -> Decimal:
+        """How many 元 one of this unit is."""
+        return _FACTORS[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_FACTORS = {
+    AmountUnit.YUAN: Decimal(1),
+    AmountUnit.WAN_YUAN: Decimal(10_000),
+    AmountUnit.YI_YUAN: Decimal(100_000_000),
+}
+
+
+def _as_decimal(value: Decimal | int | str) -> Decimal:
+    if isinstance(value, float):  # pragma: no cover - guarded by the type, kept for callers
+        raise TypeError("Amount values must not be floats; pass a Decimal or a string")
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+@attrs.frozen(slots=True)
+class Amount:
+    """An amount of money exactly as printed, with its unit.
+
+    ``Amount("1360.62", "万元").to_yuan() == Decimal("13606200.00")``.
+    """
+
+    value: Decimal = attrs.field(converter=_as_decimal)
+    unit: AmountUnit = attrs.field(converter=AmountUnit)
+
+    def to_yuan(self) -> Decimal:
+        """The amount in 元, exact (no rounding)."""
+        return self.value * self.unit.factor
+
+    def __str__(self) -> str:
+        return f"{self.value}{self.unit.value}"

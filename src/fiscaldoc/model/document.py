@@ -1,0 +1,88 @@
+"""The parsed document: its metadata, tables, and every line it did not turn into data."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from fiscaldoc.model.location import Location
+from fiscaldoc.model.table import Table, TableId
+
+
+class DocumentKind(str, enum.Enum):
+    """决算 (final accounts) or 预算 (budget)."""
+
+    FINAL_ACCOUNTS = "决算"
+    BUDGET = "预算"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class DocumentLevel(str, enum.Enum):
+    """A 部门 document sums a department and its units; a 单位 document covers one unit."""
+
+    DEPARTMENT = "部门"
+    UNIT = "单位"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(slots=True)
+class DocumentMeta:
+    """What the document says about itself."""
+
+    title: str = ""
+    unit_name: str = ""
+    year: int | None = None
+    kind: DocumentKind | None = None
+    level: DocumentLevel | None = None
+    amount_unit: str = ""
+    source: str = ""
+
+
+@attrs.frozen(slots=True)
+class TextLine:
+    """A line of running text (narrative, headings) kept as printed."""
+
+    location: Location
+    text: str
+
+
+@attrs.frozen(slots=True)
+class ParseNote:
+    """Something the parser repaired, could not decide, or could not read.
+
+    ``code`` is stable (e.g. ``ambiguous-placement``, ``unparsed-line``); ``text`` is the
+    offending source text.
+    """
+
+    code: str
+    message: str
+    location: Location
+    text: str = ""
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """A parsed disclosure.
+
+    ``narrative`` holds the running text outside the tables; ``unparsed`` the lines inside
+    tables that the parser could not place; ``notes`` what it repaired or left undecided.
+    """
+
+    meta: DocumentMeta
+    tables: tuple[Table, ...] = ()
+    narrative: tuple[TextLine, ...] = ()
+    unparsed: tuple[ParseNote, ...] = ()
+    notes: tuple[ParseNote, ...] = ()
+
+    def table(self, table_id: TableId | str) -> Table | None:
+        """The first table with this canonical id, or ``None`` when it is not in the document."""
+        wanted = TableId(table_id)
+        for table in self.tables:
+            if table.id is wanted:
+                return table
+        return None

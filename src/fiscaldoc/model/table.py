@@ -1,0 +1,143 @@
+"""Tables: the standard 公开 tables as rows of located cells."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from fiscaldoc.model.amount import Amount, AmountUnit
+from fiscaldoc.model.location import Location
+
+
+class TableId(str, enum.Enum):
+    """Canonical ids of the standard tables; the printed number varies by province."""
+
+    INCOME_EXPENDITURE_SUMMARY = "income_expenditure_summary"
+    INCOME = "income"
+    EXPENDITURE = "expenditure"
+    FISCAL_APPROPRIATION_SUMMARY = "fiscal_appropriation_summary"
+    GENERAL_BUDGET_EXPENDITURE = "general_budget_expenditure"
+    GENERAL_BUDGET_BASIC_EXPENDITURE = "general_budget_basic_expenditure"
+    GOVERNMENT_FUND = "government_fund"
+    STATE_CAPITAL = "state_capital"
+    THREE_PUBLIC = "three_public"
+    DISCLOSURE_STATISTICS = "disclosure_statistics"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Section(str, enum.Enum):
+    """The two sides of a two-sided summary table."""
+
+    INCOME = "income"
+    EXPENDITURE = "expenditure"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(slots=True)
+class Column:
+    """A leaf column as printed (``label``), with the header groups above it (``group``)."""
+
+    label: str
+    group: str = ""
+    section: Section | None = None
+
+
+@attrs.frozen(slots=True)
+class Cell:
+    """One printed value: ``value`` is ``None`` for a printed dash ("—")."""
+
+    column: str
+    value: Decimal | None
+    text: str
+    location: Location
+    unit: str = ""
+
+    @property
+    def amount(self) -> Amount | None:
+        """The value as money, when the cell holds an amount (not a count or a dash)."""
+        if self.value is None or self.unit not in _MONEY_UNITS:
+            return None
+        return Amount(self.value, AmountUnit(self.unit))
+
+
+_MONEY_UNITS = frozenset(unit.value for unit in AmountUnit)
+
+
+@attrs.frozen(slots=True)
+class Row:
+    """A table row: its label (ordinal removed), code, side, 行次 and cells.
+
+    ``ambiguous`` is true when the columns of some values could not be decided from the
+    text and the table's arithmetic; ``placements`` then says how many readings remained.
+    """
+
+    label: str
+    cells: tuple[Cell, ...]
+    location: Location
+    code: str = ""
+    section: Section | None = None
+    number: int | None = None
+    ambiguous: bool = False
+    placements: int = 1
+
+    def cell(self, column: str) -> Cell | None:
+        """The cell printed under ``column``, or ``None`` when that cell is empty."""
+        for cell in self.cells:
+            if cell.column == column:
+                return cell
+        return None
+
+    def value(self, column: str) -> Decimal | None:
+        """The value under ``column``; ``None`` when the cell is empty or a dash."""
+        cell = self.cell(column)
+        return None if cell is None else cell.value
+
+
+@attrs.frozen(slots=True)
+class Table:
+    """A standard 公开 table.
+
+    ``number`` is the printed number ("公开01表", "表1") kept as metadata: tables are identified
+    by title and columns. ``empty`` is true when the table holds no values (an "已公开空表").
+    """
+
+    id: TableId
+    title: str
+    location: Location
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    number: str = ""
+    unit: str = ""
+    empty_statement: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when no row holds a value."""
+        return not any(cell.value is not None for row in self.rows for cell in row.cells)
+
+    def rows_in(self, section: Section) -> tuple[Row, ...]:
+        """The rows of one side of a two-sided summary table."""
+        return tuple(row for row in self.rows if row.section is section)
+
+    def row(self, label_or_code: str, section: Section | None = None) -> Row | None:
+        """The first row whose code or label is ``label_or_code`` (optionally on one side)."""
+        for row in self.rows:
+            if section is not None and row.section is not section:
+                continue
+            if label_or_code in (row.code, row.label):
+                return row
+        return None
+
+    def cells(self) -> Iterator[tuple[Row, Cell]]:
+        """Every (row, cell) pair in printed order."""
+        for row in self.rows:
+            for cell in row.cells:
+                yield row, cell

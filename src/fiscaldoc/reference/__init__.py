@@ -1,0 +1,1 @@
+"""Reference data: table catalogue, classification codes and names."""

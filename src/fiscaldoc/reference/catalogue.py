@@ -1,0 +1,232 @@
+"""The catalogue of standard 决算 公开 tables: titles, shapes, columns and their identities.
+
+Tables are identified by title and columns, never by number. Each entry is data; the parser
+and (later) the validator read it, so a new province's variant is a change here, not an ``if``.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+import regex
+
+from fiscaldoc.model import Section, TableId
+
+
+class Family(str, enum.Enum):
+    """Table shapes; each has one grammar in ``grammars/``."""
+
+    TWO_SIDED = "two_sided"  # income items | expenditure by 类, with 行次
+    CLASSIFIED = "classified"  # rows by function code (科目代码, 科目名称)
+    ECONOMIC = "economic"  # 部门经济分类 codes in column groups side by side
+    ITEMS = "items"  # rows of labelled items (三公, 相关信息统计表)
+
+
+@attrs.frozen(slots=True)
+class ColumnSpec:
+    """A canonical column: its label and the other ways it is printed."""
+
+    label: str
+    synonyms: tuple[str, ...] = ()
+
+    def matches(self, printed: str) -> bool:
+        return printed == self.label or printed in self.synonyms
+
+
+@attrs.frozen(slots=True)
+class Identity:
+    """``total`` equals the sum of ``parts`` minus the sum of ``minus`` (labels of columns)."""
+
+    total: str
+    parts: tuple[str, ...]
+    minus: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class TableSpec:
+    """One standard table: how its title reads, its shape and canonical columns."""
+
+    id: TableId
+    name: str
+    family: Family
+    title: regex.Pattern[str]
+    columns: tuple[ColumnSpec, ...]
+    identities: tuple[Identity, ...] = ()
+    income_columns: tuple[ColumnSpec, ...] = ()
+
+    def columns_for(self, section: Section | None) -> tuple[ColumnSpec, ...]:
+        """The value columns of one side (two-sided tables) or of the table."""
+        if section is Section.INCOME:
+            return self.income_columns
+        return self.columns
+
+
+def _cols(*labels: str | tuple[str, ...]) -> tuple[ColumnSpec, ...]:
+    specs = []
+    for label in labels:
+        if isinstance(label, tuple):
+            specs.append(ColumnSpec(label[0], label[1:]))
+        else:
+            specs.append(ColumnSpec(label))
+    return tuple(specs)
+
+
+def _title(pattern: str) -> regex.Pattern[str]:
+    # A title may be preceded by a unit name or a year ("2023年度") and followed by a printed
+    # number ("（公开01表）"); it never sits inside a sentence.
+    return regex.compile(rf"^(?:[^，。；：:,;]{{0,40}}?)(?:{pattern})$")
+
+
+_AMOUNT = ("决算数", "金额", "决算金额", "本年决算数", "年度决算数", "决算", "数额")
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        TableId.THREE_PUBLIC,
+        "财政拨款“三公”经费支出决算表",
+        Family.ITEMS,
+        _title(r"(?:一般公共预算)?(?:财政拨款)?[\"“”']?三公[\"“”']?经费(?:及会议费[、和]培训费)?支出(?:预)?决算(?:统计)?表"),
+        _cols(
+            ("合计", "三公经费合计", "“三公”经费合计"),
+            ("因公出国（境）费", "因公出国(境)费", "因公出国（境）费用"),
+            ("小计", "公务用车购置及运行维护费小计"),
+            ("公务用车购置费", "购置费"),
+            ("公务用车运行维护费", "运行维护费", "公务用车运行费"),
+            ("公务接待费",),
+            ("会议费",),
+            ("培训费",),
+        ),
+        (
+            Identity("合计", ("因公出国（境）费", "小计", "公务接待费")),
+            Identity("小计", ("公务用车购置费", "公务用车运行维护费")),
+        ),
+    ),
+    TableSpec(
+        TableId.GENERAL_BUDGET_BASIC_EXPENDITURE,
+        "一般公共预算财政拨款基本支出决算明细表",
+        Family.ECONOMIC,
+        _title(r"一般公共预算财政拨款基本支出决算(?:明细)?表"),
+        _cols(("决算数", "金额", "本年支出", "决算金额")),
+    ),
+    TableSpec(
+        TableId.GENERAL_BUDGET_EXPENDITURE,
+        "一般公共预算财政拨款支出决算表",
+        Family.CLASSIFIED,
+        _title(r"一般公共预算财政拨款支出决算(?:明细)?表"),
+        _cols(("小计", "合计", "本年支出", "支出合计"), "基本支出", "项目支出"),
+        (Identity("小计", ("基本支出", "项目支出")),),
+    ),
+    TableSpec(
+        TableId.GOVERNMENT_FUND,
+        "政府性基金预算财政拨款收入支出决算表",
+        Family.CLASSIFIED,
+        _title(r"政府性基金预算财政拨款(?:收入)?支出决算表"),
+        _cols(
+            "年初结转和结余",
+            "本年收入",
+            ("小计", "合计", "本年支出"),
+            "基本支出",
+            "项目支出",
+            "年末结转和结余",
+        ),
+        (
+            Identity("小计", ("基本支出", "项目支出")),
+            Identity("年末结转和结余", ("年初结转和结余", "本年收入"), ("小计",)),
+        ),
+    ),
+    TableSpec(
+        TableId.STATE_CAPITAL,
+        "国有资本经营预算财政拨款支出决算表",
+        Family.CLASSIFIED,
+        _title(r"国有资本经营预算财政拨款(?:收入)?支出决算表"),
+        _cols(("合计", "小计", "本年支出"), "基本支出", "项目支出"),
+        (Identity("合计", ("基本支出", "项目支出")),),
+    ),
+    TableSpec(
+        TableId.FISCAL_APPROPRIATION_SUMMARY,
+        "财政拨款收入支出决算总表",
+        Family.TWO_SIDED,
+        _title(r"财政拨款收入支出决算总表"),
+        _cols(
+            ("合计", "小计", "决算数"),
+            ("一般公共预算财政拨款", "一般公共预算"),
+            ("政府性基金预算财政拨款", "政府性基金预算"),
+            ("国有资本经营预算财政拨款", "国有资本经营预算"),
+        ),
+        (
+            Identity(
+                "合计",
+                ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
+            ),
+        ),
+        income_columns=_cols(_AMOUNT),
+    ),
+    TableSpec(
+        TableId.INCOME_EXPENDITURE_SUMMARY,
+        "收入支出决算总表",
+        Family.TWO_SIDED,
+        _title(r"收入支出决算总表"),
+        _cols(_AMOUNT),
+        income_columns=_cols(_AMOUNT),
+    ),
+    TableSpec(
+        TableId.INCOME,
+        "收入决算表",
+        Family.CLASSIFIED,
+        _title(r"收入决算表"),
+        _cols(
+            ("本年收入合计", "合计", "收入合计"),
+            ("财政拨款收入", "财政拨款"),
+            "上级补助收入",
+            "事业收入",
+            "经营收入",
+            "附属单位上缴收入",
+            "其他收入",
+        ),
+        (
+            Identity(
+                "本年收入合计",
+                ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
+            ),
+        ),
+    ),
+    TableSpec(
+        TableId.EXPENDITURE,
+        "支出决算表",
+        Family.CLASSIFIED,
+        _title(r"支出决算表"),
+        _cols(
+            ("本年支出合计", "合计", "支出合计"),
+            "基本支出",
+            "项目支出",
+            "上缴上级支出",
+            "经营支出",
+            "对附属单位补助支出",
+        ),
+        (
+            Identity(
+                "本年支出合计",
+                ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
+            ),
+        ),
+    ),
+    TableSpec(
+        TableId.DISCLOSURE_STATISTICS,
+        "部门决算公开相关信息统计表",
+        Family.ITEMS,
+        _title(r"(?:部门|单位)?决算(?:公开)?相关信息统计表"),
+        _cols(("统计数", "决算数", "金额", "数量", "金额/数量", "数值")),
+    ),
+)
+"""Most specific titles first: "支出决算表" is a suffix of several other titles."""
+
+BY_ID = {spec.id: spec for spec in TABLES}
+
+
+def match_title(text: str) -> TableSpec | None:
+    """The table whose title ``text`` is (spaces ignored), or ``None``."""
+    compact = regex.sub(r"\s+", "", text)
+    for spec in TABLES:
+        if spec.title.match(compact):
+            return spec
+    return None
