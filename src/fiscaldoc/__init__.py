@@ -1,0 +1,64 @@
+"""fiscaldoc: Chinese government fiscal disclosures (部门决算 / 部门预算) as typed data.
+
+>>> import fiscaldoc
+>>> doc = fiscaldoc.parse_file("某局2023年度部门决算.txt")  # doctest: +SKIP
+>>> doc.table("income").row("合计").value("本年收入合计")  # doctest: +SKIP
+Decimal('1360.62')
+"""
+
+from fiscaldoc.api import parse, parse_bytes, parse_file
+from fiscaldoc.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    FiscalDocError,
+    NotADisclosureError,
+)
+from fiscaldoc.model import (
+    Amount,
+    AmountUnit,
+    Cell,
+    Column,
+    Document,
+    DocumentKind,
+    DocumentLevel,
+    DocumentMeta,
+    Location,
+    ParseNote,
+    Row,
+    Section,
+    Table,
+    TableId,
+    TextLine,
+)
+from fiscaldoc.serialize.flat import CELL_FIELDS, CellRecord, cells
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CELL_FIELDS",
+    "Amount",
+    "AmountUnit",
+    "BinaryInputError",
+    "Cell",
+    "CellRecord",
+    "Column",
+    "Document",
+    "DocumentKind",
+    "DocumentLevel",
+    "DocumentMeta",
+    "EmptyInputError",
+    "FiscalDocError",
+    "Location",
+    "NotADisclosureError",
+    "ParseNote",
+    "Row",
+    "Section",
+    "Table",
+    "TableId",
+    "TextLine",
+    "__version__",
+    "cells",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+]

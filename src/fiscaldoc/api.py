@@ -1,0 +1,44 @@
+"""The public functions: parse text or a file into a Document, and flatten it into cells."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fiscaldoc.assemble import assemble
+from fiscaldoc.errors import FiscalDocError
+from fiscaldoc.model import Document
+from fiscaldoc.text import decode, normalise
+
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def parse(text: str, *, source: str | None = None) -> Document:
+    """Parse the text of a disclosure (any rendering) into a :class:`Document`.
+
+    Raises a :class:`~fiscaldoc.errors.FiscalDocError` subclass for input that is empty or is
+    not a fiscal disclosure.
+    """
+    if not text.strip():
+        from fiscaldoc.errors import EmptyInputError
+
+        raise EmptyInputError("the input is empty")
+    return assemble(list(normalise(text)), source or "")
+
+
+def parse_bytes(data: bytes, *, source: str | None = None) -> Document:
+    """Parse a disclosure's bytes (UTF-8, UTF-8 with BOM, GB18030/GBK)."""
+    return parse(decode(data), source=source)
+
+
+def parse_file(path: str | os.PathLike[str]) -> Document:
+    """Read and parse a disclosure file."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise FiscalDocError(f"the file is {size} bytes; fiscaldoc reads files up to {MAX_BYTES}")
+        data = file.read_bytes()
+    except OSError as error:
+        raise FiscalDocError(f"cannot read {file}: {error.strerror or error}") from None
+    return parse_bytes(data, source=str(path))

@@ -1,0 +1,100 @@
+"""Flat records, one per non-empty table cell, for CSV/JSONL and dataframes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from fiscaldoc.model import AmountUnit, Document
+
+CELL_FIELDS = (
+    "source",
+    "unit_name",
+    "year",
+    "doc_kind",
+    "table",
+    "table_number",
+    "section",
+    "row_code",
+    "row_label",
+    "column",
+    "value",
+    "unit",
+    "value_yuan",
+    "line",
+)
+_MONEY = {unit.value: unit for unit in AmountUnit}
+
+
+@attrs.frozen(slots=True)
+class CellRecord:
+    """One table cell with the document and table it belongs to (all fields are strings/ints)."""
+
+    source: str
+    unit_name: str
+    year: str
+    doc_kind: str
+    table: str
+    table_number: str
+    section: str
+    row_code: str
+    row_label: str
+    column: str
+    value: str
+    unit: str
+    value_yuan: str
+    line: int
+
+    def as_dict(self) -> dict[str, str | int]:
+        return attrs.asdict(self)
+
+
+def cells(doc: Document) -> Iterator[CellRecord]:
+    """One record per cell that holds a value (dashes and empty cells are skipped)."""
+    meta = doc.meta
+    for table in doc.tables:
+        for row, cell in table.cells():
+            if cell.value is None:
+                continue
+            money = _MONEY.get(cell.unit)
+            yuan = "" if money is None else _plain(cell.value * money.factor)
+            yield CellRecord(
+                source=meta.source,
+                unit_name=meta.unit_name,
+                year="" if meta.year is None else str(meta.year),
+                doc_kind="" if meta.kind is None else meta.kind.value,
+                table=table.id.value,
+                table_number=table.number,
+                section="" if row.section is None else row.section.value,
+                row_code=row.code,
+                row_label=row.label,
+                column=cell.column,
+                value=_plain(cell.value),
+                unit=cell.unit,
+                value_yuan=yuan,
+                line=cell.location.line,
+            )
+
+
+def _plain(value: object) -> str:
+    text = format(value, "f")
+    return text
+
+
+def write_csv(records: Iterable[CellRecord], out: io.TextIOBase | None = None) -> str:
+    """CSV text (header first) of cell records."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CELL_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(record.as_dict())
+    return buffer.getvalue()
+
+
+def write_jsonl(records: Iterable[CellRecord]) -> str:
+    """JSON Lines text of cell records (non-ASCII kept readable)."""
+    return "".join(json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in records)

@@ -1,0 +1,374 @@
+"""Build table records from table blocks: lex, parse with the family grammar, place, assemble."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+
+import attrs
+import regex
+from lark import Token, Transformer
+from lark.exceptions import LarkError
+
+from fiscaldoc.layout import patterns as p
+from fiscaldoc.layout.blocks import TableBlock
+from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Table
+from fiscaldoc.reference.catalogue import Family, Identity, TableSpec
+from fiscaldoc.reference.codes import function_class_by_name
+from fiscaldoc.tables.grammar import parse_tokens
+from fiscaldoc.tables.header import Header, parse_header
+from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve
+from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset
+from fiscaldoc.text.lines import Line
+
+
+@attrs.define
+class Entry:
+    """A row as the grammar saw it, before its values are placed in columns."""
+
+    location: Location
+    code: str = ""
+    label: str = ""
+    rowno: Tok | None = None
+    values: list[Tok] = attrs.field(factory=list)
+    section: Section | None = None
+    code_token: Tok | None = None
+
+
+class _ToEntries(Transformer[Token, list[Entry]]):
+    """Tree of one line -> entries (one per side, group or row)."""
+
+    def __init__(self, tokens: Sequence[Tok], section_first: Section | None) -> None:
+        super().__init__()
+        self._tokens = tokens
+        self._section_first = section_first
+
+    def _tok(self, token: Token) -> Tok:
+        return self._tokens[token.start_pos or 0]
+
+    def value(self, children: list[Token]) -> Tok:
+        return self._tok(children[0])
+
+    def _entry(self, children: Sequence[Token | Tok]) -> Entry:
+        entry = Entry(location=Location(0, 0))
+        for child in children:
+            tok = child if isinstance(child, Tok) else self._tok(child)
+            if tok.kind is Kind.CODE:
+                entry.code, entry.code_token = p.compact(tok.text), tok
+            elif tok.kind is Kind.LABEL:
+                entry.label = (entry.label + tok.text) if entry.label else tok.text
+            elif tok.kind is Kind.ROWNO:
+                entry.rowno = tok
+            else:
+                entry.values.append(tok)
+            if entry.location == Location(0, 0):
+                entry.location = tok.location
+        return entry
+
+    def side(self, children: list[Token | Tok]) -> Entry:
+        return self._entry(children)
+
+    def group(self, children: list[Token | Tok]) -> Entry:
+        return self._entry(children)
+
+    def row(self, children: list[Entry | Token | Tok]) -> list[Entry]:
+        entries = [c for c in children if isinstance(c, Entry)]
+        if entries:
+            if self._section_first is not None:
+                sections = (Section.INCOME, Section.EXPENDITURE)
+                for entry, section in zip(entries, sections):
+                    entry.section = section
+            return entries
+        return [self._entry([c for c in children if not isinstance(c, Entry)])]
+
+    def start(self, children: list[list[Entry]]) -> list[Entry]:
+        return [entry for row in children if isinstance(row, list) for entry in row]
+
+
+def _decimal(text: str) -> Decimal | None:
+    cleaned = text.replace(",", "").replace("−", "-").rstrip("%")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+def _printed(tok: Tok) -> Printed:
+    value = None if tok.kind is Kind.DASH else _decimal(tok.text)
+    exponent = value.as_tuple().exponent if value is not None else 0
+    quantum = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    return Printed(value, quantum)
+
+
+def clean_label(text: str) -> str:
+    """A row label without its ordinal, spaces or bold doubling: "一、事业收入" -> "事业收入"."""
+    compact = p.compact(text)
+    return p.undouble(p.ORDINAL.sub("", compact, count=1)) if compact else ""
+
+
+_COUNT_UNIT = regex.compile(r"[（(](辆|台[（(、/]?套[)）]?|个|人|次|家|项|台|套)[)）]$")
+
+
+@attrs.frozen(slots=True)
+class BuiltTable:
+    """A table and what the parser noted while building it."""
+
+    table: Table
+    notes: tuple[ParseNote, ...]
+    unparsed: tuple[ParseNote, ...]
+
+
+def build_table(block: TableBlock) -> BuiltTable:
+    """Turn a table block into a :class:`Table`, with notes on what was repaired or undecided."""
+    spec = block.spec
+    header = parse_header(block.header, spec)
+    notes: list[ParseNote] = []
+    unparsed: list[ParseNote] = []
+    entries: list[Entry] = []
+    layout = header.layout
+    if spec.family is Family.TWO_SIDED and layout.has_rowno:
+        lexed = [lex_line(line, spec.family, layout) for line in block.body]
+        layout = attrs.evolve(layout, rowno_offset=rowno_offset(lexed))
+    for line in block.body:
+        tokens = lex_line(line, spec.family, layout)
+        if not tokens:
+            continue
+        try:
+            tree = parse_tokens(spec.family, tokens)
+        except LarkError:
+            unparsed.append(_unparsed(line, "the line fits no row of this table"))
+            continue
+        first = Section.INCOME if spec.family is Family.TWO_SIDED else None
+        entries.extend(_ToEntries(tokens, first).transform(tree))
+    if spec.family in (Family.CLASSIFIED, Family.ITEMS):
+        entries = _join_wrapped(entries)
+    rows = _place(entries, header, spec, block.unit, notes)
+    notes.extend(_moved_codes(entries, header))
+    table = Table(
+        id=spec.id,
+        title=block.title_text,
+        location=block.title.location(),
+        columns=header.columns,
+        rows=tuple(rows),
+        number=block.number,
+        unit=block.unit,
+        empty_statement=" ".join(p.compact(line.text) for line in block.statements),
+        notes=tuple(line.text for line in block.notes),
+    )
+    return BuiltTable(table, tuple(notes), tuple(unparsed))
+
+
+def _unparsed(line: Line, reason: str) -> ParseNote:
+    return ParseNote("unparsed-line", reason, line.location(), line.text.replace("\t", " | "))
+
+
+def _join_wrapped(entries: list[Entry]) -> list[Entry]:
+    """Join label pieces wrapped onto lines of their own to the row they belong to."""
+    joined: list[Entry] = []
+    pending = ""
+    for entry in entries:
+        label_only = not entry.code and not entry.values and entry.rowno is None
+        if label_only and joined and not joined[-1].values and not _is_total(joined[-1].label):
+            joined[-1].label += entry.label
+            continue
+        if label_only and joined and joined[-1].code and not _is_total(entry.label):
+            joined[-1].label += entry.label
+            continue
+        if label_only:
+            pending += entry.label
+            continue
+        if (
+            joined
+            and not entry.code
+            and entry.values
+            and entry.label
+            and joined[-1].code
+            and not joined[-1].values
+        ):
+            joined[-1].label += entry.label
+            joined[-1].values = entry.values
+            continue
+        if pending:
+            entry.label = pending + entry.label
+            pending = ""
+        joined.append(entry)
+    return joined
+
+
+def _is_total(label: str) -> bool:
+    return clean_label(label) in {"合计", "总计"} or clean_label(label).endswith("合计")
+
+
+def _place(
+    entries: list[Entry], header: Header, spec: TableSpec, unit: str, notes: list[ParseNote]
+) -> list[Row]:
+    """Assign every value to its column and make the rows."""
+    placements: dict[int, tuple[tuple[Column, ...], tuple[int, ...], int]] = {}
+    pending: dict[Section | None, list[int]] = {}
+    for n, entry in enumerate(entries):
+        columns = _columns_for(entry, header, spec)
+        direct = _by_index(entry, header)
+        if direct is not None:
+            placements[n] = (direct, tuple(range(len(direct))), 1)
+        elif len(entry.values) >= len(columns):
+            placements[n] = (columns, tuple(range(len(entry.values))), 1)
+            if len(entry.values) > len(columns):
+                notes.append(
+                    ParseNote(
+                        "extra-values",
+                        f"{len(entry.values)} values for {len(columns)} columns; "
+                        "the values beyond the last column are kept under their position",
+                        entry.location,
+                        entry.label,
+                    )
+                )
+        else:
+            pending.setdefault(entry.section, []).append(n)
+    for section, members in pending.items():
+        _search(entries, members, header.section_columns(section) or header.columns, spec, placements)
+    rows: list[Row] = []
+    for n, entry in enumerate(entries):
+        columns, placement, count = placements[n]
+        cells = []
+        for position, tok in zip(placement, entry.values):
+            label = columns[position].label if position < len(columns) else f"列{position + 1}"
+            printed = _printed(tok)
+            cells.append(Cell(label, printed.value, tok.text, tok.location, _unit(entry, unit)))
+        if count > 1:
+            notes.append(
+                ParseNote(
+                    "ambiguous-placement",
+                    f"the columns of this row's values cannot be decided ({count} readings fit "
+                    "the table's arithmetic); the leftmost reading is kept",
+                    entry.location,
+                    entry.label,
+                )
+            )
+        if not entry.label and not cells and not entry.code:
+            continue
+        rows.append(
+            Row(
+                label=clean_label(entry.label),
+                cells=tuple(cells),
+                location=entry.location,
+                code=entry.code,
+                section=entry.section,
+                number=_rowno(entry.rowno),
+                ambiguous=count > 1,
+                placements=count,
+            )
+        )
+    return rows
+
+
+def _columns_for(entry: Entry, header: Header, spec: TableSpec) -> tuple[Column, ...]:
+    if spec.family is Family.TWO_SIDED:
+        return header.section_columns(entry.section)
+    if spec.family is Family.ECONOMIC:
+        return header.columns[:1] or (Column(spec.columns[0].label),)
+    return header.columns
+
+
+def _by_index(entry: Entry, header: Header) -> tuple[Column, ...] | None:
+    """Columns of a tabbed row's values read from their cell indexes, when all are known."""
+    if not entry.values or any(v.index is None for v in entry.values):
+        return None
+    if any(v.index not in header.by_index for v in entry.values):
+        return None
+    columns = tuple(header.by_index[v.index] for v in entry.values if v.index is not None)
+    if len({c.label for c in columns}) != len(columns) and header.columns:
+        # Groups side by side (the basic-expenditure table) repeat one label: that is fine.
+        return columns
+    return columns
+
+
+def _search(
+    entries: Sequence[Entry],
+    members: Sequence[int],
+    columns: tuple[Column, ...],
+    spec: TableSpec,
+    placements: dict[int, tuple[tuple[Column, ...], tuple[int, ...], int]],
+) -> None:
+    labels = [c.label for c in columns]
+    identities = _identities(spec, labels)
+    values = [[_printed(t) for t in entries[n].values] for n in members]
+    candidates = [row_candidates(v, labels, identities) for v in values]
+    groups = _sum_groups([entries[n] for n in members])
+    for n, (placement, count) in zip(members, solve(values, candidates, groups, len(labels))):
+        placements[n] = (columns, placement, count)
+
+
+def _identities(spec: TableSpec, printed: Sequence[str]) -> list[Identity]:
+    """The spec's identities in terms of the printed column labels."""
+    rename: dict[str, str] = {}
+    for column in spec.columns:
+        for label in printed:
+            if column.matches(label):
+                rename[column.label] = label
+    out = []
+    for identity in spec.identities:
+        out.append(
+            Identity(
+                rename.get(identity.total, identity.total),
+                tuple(rename.get(c, c) for c in identity.parts),
+                tuple(rename.get(c, c) for c in identity.minus),
+            )
+        )
+    return out
+
+
+def _sum_groups(entries: Sequence[Entry]) -> list[SumGroup]:
+    """Parent rows and their children: 合计 over the top codes, each code over its sub-codes."""
+    coded = [(n, e.code) for n, e in enumerate(entries) if e.code]
+    total = next((n for n, e in enumerate(entries) if clean_label(e.label) in _TOTAL_LABELS), None)
+    children: dict[int, list[int]] = {}
+    for n, code in coded:
+        parents = [(len(c), m) for m, c in coded if m != n and code.startswith(c) and len(c) < len(code)]
+        parent = max(parents)[1] if parents else total
+        if parent is not None:
+            children.setdefault(parent, []).append(n)
+    if total is not None and not coded:
+        kinds = [n for n, e in enumerate(entries) if n != total and _is_class_row(e)]
+        if kinds:
+            children[total] = kinds
+    return [SumGroup(parent, tuple(kids)) for parent, kids in children.items()]
+
+
+_TOTAL_LABELS = frozenset({"合计", "总计", "本年支出合计", "本年收入合计"})
+
+
+def _is_class_row(entry: Entry) -> bool:
+    """A 类 row of a summary table's expenditure side ("九、卫生健康支出")."""
+    return clean_label(entry.label) in function_class_by_name()
+
+
+def _rowno(tok: Tok | None) -> int | None:
+    if tok is None:
+        return None
+    value = _decimal(tok.text)
+    return int(value) if value is not None and value == value.to_integral_value() else None
+
+
+def _unit(entry: Entry, table_unit: str) -> str:
+    found = _COUNT_UNIT.search(p.compact(entry.label))
+    if found:
+        return found[1].replace("(", "（").replace(")", "）")
+    return table_unit
+
+
+def _moved_codes(entries: Iterable[Entry], header: Header) -> list[ParseNote]:
+    """Codes that slid into a value cell of the neighbouring group (tabbed text)."""
+    notes = []
+    for entry in entries:
+        token = entry.code_token
+        if token is not None and token.index is not None and token.index in header.by_index:
+            notes.append(
+                ParseNote(
+                    "code-in-value-cell",
+                    f"the code {token.text} is printed in a value cell; it is read as the code "
+                    f"of {clean_label(entry.label)}",
+                    token.location,
+                    token.text,
+                )
+            )
+    return notes

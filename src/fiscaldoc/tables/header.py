@@ -1,0 +1,165 @@
+"""Read a table's header: which value columns it has, in what order, and where they sit.
+
+Tabbed headers give each column its cell index. Space-separated (PDF) headers are a bag of
+wrapped words, so their columns are the catalogue's columns whose printed label appears in the
+header text, in the catalogue's order (the 栏次 numbering fixes that order in every template).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from fiscaldoc.layout import patterns as p
+from fiscaldoc.model import Column, Section
+from fiscaldoc.reference.catalogue import ColumnSpec, Family, TableSpec
+from fiscaldoc.tables.tokens import LineLayout
+from fiscaldoc.text.lines import Line
+
+_STRUCTURAL = frozenset(
+    {
+        "项目",
+        "科目代码",
+        "科目名称",
+        "科目编码",
+        "支出功能分类科目编码",
+        "行次",
+        "栏次",
+        "类",
+        "款",
+        "项",
+        "收入",
+        "支出",
+        "序号",
+        "单位",
+        "支出科目代码",
+    }
+)
+
+
+@attrs.frozen(slots=True)
+class Header:
+    """The value columns of a table and, for tabbed text, their cell indexes."""
+
+    columns: tuple[Column, ...]
+    by_index: dict[int, Column] = attrs.field(factory=dict)
+    layout: LineLayout = LineLayout()
+
+    def section_columns(self, section: Section | None) -> tuple[Column, ...]:
+        return tuple(column for column in self.columns if column.section is section)
+
+
+def _clean(cell: str) -> str:
+    text = p.undouble(p.compact(cell))
+    text = regex.sub(r"(?<=\p{Han})\d+$", "", text)  # "决算数1" (a 栏次 number glued on)
+    text = regex.sub(r"^(?:项目)?栏次$", "栏次", text)
+    return regex.sub(r"^项目栏次$|^项目$", "项目", text)
+
+
+def _is_column_numbers(cells: Sequence[str]) -> bool:
+    filled = [c for c in cells if c]
+    return bool(filled) and (
+        any(c.startswith("栏次") for c in filled) or all(regex.fullmatch(r"\d+", c) for c in filled)
+    )
+
+
+def parse_header(lines: Sequence[Line], spec: TableSpec) -> Header:
+    """Columns from header lines (tabbed when any header line is tabbed)."""
+    if any(line.tabbed for line in lines):
+        tabbed = _tabbed(lines, spec)
+        if tabbed is not None:
+            return tabbed
+    return _spaced(lines, spec)
+
+
+def _match(spec_columns: Sequence[ColumnSpec], printed: str) -> ColumnSpec | None:
+    for column in spec_columns:
+        if column.matches(printed):
+            return column
+    return None
+
+
+def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
+    grid = [[_clean(cell) for cell in line.text.split("\t")] for line in lines if line.tabbed]
+    labelled = [row for row in grid if not _is_column_numbers(row)]
+    if not labelled:
+        return None
+    width = max(len(row) for row in labelled)
+    leaves: dict[int, tuple[str, str]] = {}
+    for index in range(width):
+        stack = [row[index] for row in labelled if index < len(row) and row[index]]
+        if stack:
+            group = _group_above(labelled, index, stack[-1])
+            leaves[index] = (stack[-1], group)
+    rowno = frozenset(i for i, (leaf, _) in leaves.items() if leaf == "行次")
+    side_start = None
+    if spec.family is Family.TWO_SIDED:
+        items = sorted(i for i, (leaf, _) in leaves.items() if leaf in {"项目", "支出"})
+        starts = [i for i in items if i > 0]
+        side_start = starts[0] if starts else None
+        for row in labelled:
+            if side_start is None and "支出" in row[1:]:
+                side_start = row.index("支出", 1)
+    by_index: dict[int, Column] = {}
+    for index, (leaf, group) in sorted(leaves.items()):
+        if leaf in _STRUCTURAL or leaf.startswith(("栏次", "科目")):
+            continue
+        section = None
+        if spec.family is Family.TWO_SIDED:
+            section = Section.INCOME if side_start is None or index < side_start else Section.EXPENDITURE
+        by_index[index] = Column(leaf, group, section)
+    if not by_index:
+        return None
+    by_index = _canonical_order(by_index, spec)
+    income_capacity = sum(1 for c in by_index.values() if c.section is Section.INCOME) or 1
+    layout = LineLayout(rowno, side_start, bool(rowno), income_capacity)
+    return Header(tuple(by_index.values()), by_index, layout)
+
+
+def _group_above(grid: Sequence[Sequence[str]], index: int, leaf: str) -> str:
+    """The nearest header cell above ``leaf`` that spans it (merged cells print leftmost)."""
+    rows = [row for row in grid if index < len(row)]
+    level = next((n for n, row in enumerate(rows) if row[index] == leaf), 0)
+    for row in reversed(rows[:level]):
+        for probe in range(index, -1, -1):
+            cell = row[probe] if probe < len(row) else ""
+            if cell:
+                return "" if cell in _STRUCTURAL else cell
+    return ""
+
+
+def _canonical_order(by_index: dict[int, Column], spec: TableSpec) -> dict[int, Column]:
+    """When a tabbed header prints the catalogue's columns out of their 栏次 order, use that order.
+
+    Merged header cells exported to text can land in the wrong cell; the 栏次 numbering of
+    the standard templates is fixed, so the catalogue order is the reliable one.
+    """
+    if spec.family is Family.TWO_SIDED:
+        return by_index
+    printed = list(by_index.values())
+    matched = [_match(spec.columns, column.label) for column in printed]
+    if None in matched or len({m.label for m in matched if m}) != len(spec.columns):
+        return by_index
+    order = {column.label: n for n, column in enumerate(spec.columns)}
+    ranked = sorted(zip(printed, matched), key=lambda pair: order[pair[1].label if pair[1] else ""])
+    return dict(zip(sorted(by_index), (column for column, _ in ranked)))
+
+
+def _spaced(lines: Sequence[Line], spec: TableSpec) -> Header:
+    text = p.undouble(p.compact("".join(line.text for line in lines)))
+    columns: list[Column] = []
+    sections: list[Section | None] = (
+        [Section.INCOME, Section.EXPENDITURE] if spec.family is Family.TWO_SIDED else [None]
+    )
+    for section in sections:
+        for column in spec.columns_for(section):
+            printed = next((s for s in (column.label, *column.synonyms) if s in text), None)
+            if printed is not None or not text:
+                columns.append(Column(printed or column.label, "", section))
+        if not any(c.section is section for c in columns):
+            columns.extend(Column(c.label, "", section) for c in spec.columns_for(section))
+    income_capacity = sum(1 for c in columns if c.section is Section.INCOME) or 1
+    layout = LineLayout(has_rowno="行次" in text, income_capacity=income_capacity)
+    return Header(tuple(columns), {}, layout)

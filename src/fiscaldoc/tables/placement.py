@@ -1,0 +1,162 @@
+"""Put each value of a space-separated row in its column when empty cells have vanished.
+
+For a row with fewer values than columns, every order-keeping placement is a candidate. The
+candidates that break the row's identities (total = Σ parts) are dropped, then those that break
+the table's column sums (a parent row = Σ its children, in every column). A row left with more
+than one candidate is marked ambiguous and keeps the leftmost one: the choice is never silent.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from fiscaldoc.reference.catalogue import Identity
+
+Placement = tuple[int, ...]
+_SEARCH_LIMIT = 20_000
+
+
+@attrs.frozen(slots=True)
+class Printed:
+    """A printed value: its amount (``None`` for a dash) and the size of its last digit."""
+
+    value: Decimal | None
+    quantum: Decimal
+
+
+def tolerance(values: Sequence[Printed]) -> Decimal:
+    """Half a unit of the last printed digit for each figure involved (rounding, 尾差)."""
+    return sum((v.quantum / 2 for v in values if v.value is not None), Decimal(0))
+
+
+def _identity_holds(
+    identity: Identity, slots: Mapping[str, Printed], columns: Sequence[str]
+) -> bool:
+    if identity.total not in columns:
+        return True
+    total = slots.get(identity.total)
+    parts = [slots[c] for c in identity.parts if c in slots]
+    minus = [slots[c] for c in identity.minus if c in slots]
+    if total is None and not parts and not minus:
+        return True
+    involved = [v for v in (total, *parts, *minus) if v is not None]
+    amount = lambda v: v.value if v is not None and v.value is not None else Decimal(0)  # noqa: E731
+    difference = amount(total) - sum(map(amount, parts), Decimal(0)) + sum(map(amount, minus), Decimal(0))
+    return abs(difference) <= tolerance(involved) + Decimal("0.000001")
+
+
+def row_candidates(
+    values: Sequence[Printed], columns: Sequence[str], identities: Sequence[Identity]
+) -> list[Placement]:
+    """Order-keeping placements of ``values`` in ``columns`` that satisfy the row identities."""
+    count = len(values)
+    width = len(columns)
+    if count >= width:
+        return [tuple(range(count))]
+    candidates = []
+    for placement in itertools.combinations(range(width), count):
+        slots = {columns[i]: v for i, v in zip(placement, values)}
+        if all(_identity_holds(identity, slots, columns) for identity in identities):
+            candidates.append(placement)
+    return candidates or list(itertools.combinations(range(width), count))[:1]
+
+
+@attrs.frozen(slots=True)
+class SumGroup:
+    """Row ``parent`` equals the sum of rows ``children``, column by column."""
+
+    parent: int
+    children: tuple[int, ...]
+
+
+def solve(
+    rows: Sequence[Sequence[Printed]],
+    candidates: Sequence[list[Placement]],
+    groups: Sequence[SumGroup],
+    width: int,
+) -> list[tuple[Placement, int]]:
+    """Choose one placement per row: (placement, number of placements still possible)."""
+    options = [list(c) for c in candidates]
+    changed = True
+    while changed:
+        changed = False
+        for group in groups:
+            members = (group.parent, *group.children)
+            open_rows = [m for m in members if len(options[m]) > 1]
+            if len(open_rows) != 1:
+                continue
+            row = open_rows[0]
+            kept = [
+                placement
+                for placement in options[row]
+                if _group_holds(group, rows, options, width, {row: placement})
+            ]
+            if kept and len(kept) < len(options[row]):
+                options[row] = kept
+                changed = True
+    open_rows = [n for n, o in enumerate(options) if len(o) > 1]
+    if open_rows and _product(options, open_rows) <= _SEARCH_LIMIT:
+        options = _exhaustive(rows, options, groups, width, open_rows)
+    return [(o[0], len(o)) for o in options]
+
+
+def _product(options: Sequence[list[Placement]], open_rows: Sequence[int]) -> int:
+    total = 1
+    for n in open_rows:
+        total *= len(options[n])
+    return total
+
+
+def _exhaustive(
+    rows: Sequence[Sequence[Printed]],
+    options: list[list[Placement]],
+    groups: Sequence[SumGroup],
+    width: int,
+    open_rows: Sequence[int],
+) -> list[list[Placement]]:
+    survivors: dict[int, list[Placement]] = {n: [] for n in open_rows}
+    touched = [g for g in groups if any(m in open_rows for m in (g.parent, *g.children))]
+    for choice in itertools.product(*(options[n] for n in open_rows)):
+        chosen = dict(zip(open_rows, choice))
+        if all(_group_holds(g, rows, options, width, chosen) for g in touched):
+            for n, placement in chosen.items():
+                if placement not in survivors[n]:
+                    survivors[n].append(placement)
+    result = list(options)
+    for n, kept in survivors.items():
+        if kept:
+            result[n] = [p for p in options[n] if p in kept]
+    return result
+
+
+def _group_holds(
+    group: SumGroup,
+    rows: Sequence[Sequence[Printed]],
+    options: Sequence[list[Placement]],
+    width: int,
+    chosen: Mapping[int, Placement],
+) -> bool:
+    def column_values(member: int) -> list[Printed | None]:
+        placement = chosen.get(member, options[member][0])
+        out: list[Printed | None] = [None] * width
+        for position, value in zip(placement, rows[member]):
+            out[position] = value
+        return out
+
+    parent = column_values(group.parent)
+    children = [column_values(c) for c in group.children]
+    for column in range(width):
+        total = parent[column]
+        parts = [child[column] for child in children if child[column] is not None]
+        if total is None and not parts:
+            continue
+        involved = [v for v in (total, *parts) if v is not None]
+        amount = lambda v: v.value if v is not None and v.value is not None else Decimal(0)  # noqa: E731
+        difference = amount(total) - sum(map(amount, parts), Decimal(0))
+        if abs(difference) > tolerance(involved) + Decimal("0.000001"):
+            return False
+    return True

@@ -1,0 +1,245 @@
+"""Turn a table line into typed tokens: the lexer and post-lexer in front of the grammars.
+
+Cells come from tabs (TSV, Markdown pipe tables: empty cells keep their place) or from runs of
+spaces (PDF text: empty cells vanish). Each token records its source location and, for tabbed
+lines, the index of its cell, which is what places a value in its column.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Sequence
+
+import attrs
+import regex
+
+from fiscaldoc.layout import patterns as p
+from fiscaldoc.model import Location
+from fiscaldoc.reference.catalogue import Family
+from fiscaldoc.text.lines import Line
+
+
+class Kind(str, enum.Enum):
+    """Terminal names shared by the grammars (``%declare`` in ``grammars/*.lark``)."""
+
+    CODE = "CODE"
+    LABEL = "LABEL"
+    NUM = "NUM"
+    DASH = "DASH"
+    ROWNO = "ROWNO"
+    SIDE = "_SIDE"
+
+
+@attrs.frozen(slots=True)
+class Tok:
+    """A typed piece of a table line: ``text`` as printed, ``index`` its tab cell (if any)."""
+
+    kind: Kind
+    text: str
+    location: Location
+    index: int | None = None
+
+
+@attrs.frozen(slots=True)
+class LineLayout:
+    """What the header says about where things sit in tabbed lines."""
+
+    rowno_indexes: frozenset[int] = frozenset()
+    side_start: int | None = None
+    has_rowno: bool = False
+    income_capacity: int = 1
+    rowno_offset: int | None = None
+
+
+_SPACED = regex.compile(
+    r"(?P<code>^\d{3}(?:[ ]+\d{2}){1,2}(?=[ ]+\D))"
+    r"|(?P<num>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?=[ ]|$|[\p{Han}（(])"
+    r"|(?P<dash>[—–─━－―‐\-]+(?=[ ]|$))"
+    r"|(?P<text>[^ ]+)"
+)
+_SPLIT_CELL_CODE = regex.compile(r"^\d{3}(?:\s+\d{2}){1,2}$")
+_INTEGERISH = regex.compile(r"^\d{1,3}(?:\.0+)?$")
+_CODE_DIGITS = regex.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
+
+
+def _classify(text: str) -> Kind:
+    if p.DASH.match(text):
+        return Kind.DASH
+    if p.AMOUNT.match(text):
+        return Kind.NUM
+    if _SPLIT_CELL_CODE.match(text):
+        return Kind.CODE
+    return Kind.LABEL
+
+
+def _raw_tokens(line: Line) -> Iterator[Tok]:
+    if line.tabbed:
+        offset = 0
+        for index, cell in enumerate(line.text.split("\t")):
+            stripped = cell.strip()
+            if stripped:
+                lead = len(cell) - len(cell.lstrip())
+                yield Tok(_classify(stripped), stripped, line.location(offset + lead), index)
+            offset += len(cell) + 1
+        return
+    for match in _SPACED.finditer(line.text):
+        kind = {
+            "code": Kind.CODE,
+            "num": Kind.NUM,
+            "dash": Kind.DASH,
+            "text": Kind.LABEL,
+        }[match.lastgroup or "text"]
+        yield Tok(kind, match[0], line.location(match.start()))
+
+
+def _merge_labels(tokens: list[Tok], family: Family) -> list[Tok]:
+    """Join label pieces split by spaces ("公 务 用 车", wrapped words) into one label."""
+    merged: list[Tok] = []
+    for token in tokens:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and token.kind is Kind.LABEL
+            and previous.kind is Kind.LABEL
+            and token.index is None
+            and not (family is Family.TWO_SIDED and p.ORDINAL.match(token.text))
+        ):
+            merged[-1] = attrs.evolve(previous, text=_join(previous.text, token.text))
+        else:
+            merged.append(token)
+    return merged
+
+
+def _join(left: str, right: str) -> str:
+    if regex.search(r"[\p{Han}）)]$", left) or regex.match(r"^[\p{Han}（(]", right):
+        return left + right
+    return f"{left} {right}"
+
+
+def _mark_codes(tokens: list[Tok]) -> list[Tok]:
+    """A 3/5/7-digit number followed by a label is a classification code; join split codes."""
+    marked: list[Tok] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.kind is Kind.CODE:
+            marked.append(attrs.evolve(token, text=p.compact(token.text)))
+        elif token.kind is Kind.NUM and _CODE_DIGITS.match(token.text):
+            parts = [token]
+            probe = index + 1
+            while (
+                len(token.text) == 3
+                and probe < len(tokens)
+                and tokens[probe].kind is Kind.NUM
+                and regex.fullmatch(r"\d{2}", tokens[probe].text)
+                and len(parts) < 3
+            ):
+                parts.append(tokens[probe])
+                probe += 1
+            after = tokens[probe] if probe < len(tokens) else None
+            if after is not None and after.kind is Kind.LABEL and (len(parts) > 1 or not marked):
+                code = "".join(part.text for part in parts)
+                marked.append(attrs.evolve(token, kind=Kind.CODE, text=code))
+                index = probe
+                continue
+            if following is not None and following.kind is Kind.LABEL:
+                marked.append(attrs.evolve(token, kind=Kind.CODE))
+            else:
+                marked.append(token)
+        else:
+            marked.append(token)
+        index += 1
+    return marked
+
+
+def _mark_sides(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
+    """Mark 行次 numbers and where the expenditure side starts on a two-sided line."""
+    out: list[Tok] = []
+    side = 0
+    has_label = has_rowno = False
+    values = 0
+
+    def cross() -> None:
+        nonlocal side, has_label, has_rowno, values
+        out.append(Tok(Kind.SIDE, "", token.location, token.index))
+        side, has_label, has_rowno, values = 1, False, False, 0
+
+    for token in tokens:
+        if token.index is not None and layout.side_start is not None:
+            if side == 0 and token.index >= layout.side_start:
+                cross()
+            if token.index in layout.rowno_indexes and token.kind is Kind.NUM:
+                token = attrs.evolve(token, kind=Kind.ROWNO)
+            elif token.kind is Kind.CODE:
+                token = attrs.evolve(token, kind=Kind.NUM)
+            out.append(token)
+            continue
+        if token.kind is Kind.CODE:
+            token = attrs.evolve(token, kind=Kind.NUM)
+        if token.kind is Kind.LABEL:
+            if side == 0 and (has_label or has_rowno or values):
+                cross()
+            has_label = True
+        elif token.kind in (Kind.NUM, Kind.DASH):
+            if side == 0 and (values >= layout.income_capacity or _is_right_rowno(token, out, layout)):
+                cross()
+            rowno_wanted = layout.has_rowno and not has_rowno and not values
+            if rowno_wanted and token.kind is Kind.NUM and _INTEGERISH.match(token.text):
+                token = attrs.evolve(token, kind=Kind.ROWNO)
+                has_rowno = True
+            else:
+                values += 1
+        out.append(token)
+    return out
+
+
+def _is_right_rowno(token: Tok, before: Sequence[Tok], layout: LineLayout) -> bool:
+    """True when ``token`` is the expenditure side's 行次 (left 行次 + the table's offset)."""
+    left = next((t for t in before if t.kind is Kind.ROWNO), None)
+    if layout.rowno_offset is None or left is None or not _INTEGERISH.match(token.text):
+        return False
+    return int(float(token.text)) == int(float(left.text)) + layout.rowno_offset
+
+
+def rowno_offset(lines_tokens: Sequence[Sequence[Tok]]) -> int | None:
+    """The difference between the two sides' 行次 on lines that print both (e.g. 31)."""
+    for tokens in lines_tokens:
+        rownos = [t for t in tokens if t.kind is Kind.ROWNO]
+        if len(rownos) == 2 and any(t.kind is Kind.SIDE for t in tokens):
+            return int(float(rownos[1].text)) - int(float(rownos[0].text))
+    return None
+
+
+def _mark_rownos(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
+    """In item tables with a 行次 column, the number right after the label is the 行次."""
+    out: list[Tok] = []
+    for position, token in enumerate(tokens):
+        is_rowno = token.kind is Kind.NUM and (
+            token.index in layout.rowno_indexes
+            if token.index is not None
+            else layout.has_rowno
+            and position > 0
+            and tokens[position - 1].kind is Kind.LABEL
+            and _INTEGERISH.match(token.text) is not None
+        )
+        if token.kind is Kind.CODE:
+            token = attrs.evolve(token, kind=Kind.LABEL)
+        out.append(attrs.evolve(token, kind=Kind.ROWNO) if is_rowno else token)
+    return out
+
+
+def lex_line(line: Line, family: Family, layout: LineLayout) -> list[Tok]:
+    """The post-lexed token stream of one table line."""
+    tokens = _merge_labels(list(_raw_tokens(line)), family)
+    if family is Family.TWO_SIDED:
+        return _mark_sides(tokens, layout)
+    if family is Family.ITEMS:
+        return _mark_rownos(tokens, layout)
+    return _mark_codes(tokens)
+
+
+def lark_tokens(tokens: Sequence[Tok]) -> Iterator[tuple[str, str, int]]:
+    """(terminal, text, position) triples for the lark adapter; position indexes ``tokens``."""
+    for position, token in enumerate(tokens):
+        yield token.kind.value, token.text, position

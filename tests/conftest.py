@@ -1,0 +1,31 @@
+"""Shared fixtures: where the seed documents live (``../shared/seeds`` beside the checkout)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXPECTATIONS = Path(__file__).resolve().parent / "expectations"
+
+SEED_FILES = {
+    "yulin": "yulin-insurance-center-2023-final.pdf.txt",
+    "xian-beilin": "xian-beilin-insurance-center-2023-final.tsv.txt",
+    "shenmu": "shenmu-medical-security-2024-final.md.txt",
+}
+
+
+def seed_path(name: str) -> Path:
+    """The path of a seed document; fails loudly (never skips) when the seeds are missing."""
+    path = SEEDS / SEED_FILES[name]
+    if not path.is_file():
+        pytest.fail(f"seed document missing: {path} (CI keeps shared/ beside the checkout)")
+    return path
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
