@@ -201,7 +201,7 @@ def _read_block(
             notes.append(line)
             index += 1
             continue
-        if p.PAGE_FURNITURE.match(compact):
+        if p.PAGE_FURNITURE.match(compact) or (state == "body" and p.RUNNING_HEAD.match(compact)):
             furniture.append(line)
             index += 1
             continue

@@ -210,7 +210,7 @@ def _place(
         direct = _by_index(entry, header)
         if direct is not None:
             placements[n] = (direct, tuple(range(len(direct))), 1)
-        elif len(entry.values) >= len(columns):
+        elif len(entry.values) >= len(columns) or not entry.values:
             placements[n] = (columns, tuple(range(len(entry.values))), 1)
             if len(entry.values) > len(columns):
                 notes.append(
@@ -224,8 +224,10 @@ def _place(
                 )
         else:
             pending.setdefault(entry.section, []).append(n)
-    for section, members in pending.items():
-        _search(entries, members, header.section_columns(section) or header.columns, spec, placements)
+    for section in pending:
+        members = [n for n, e in enumerate(entries) if e.section is section and e.values]
+        columns = header.section_columns(section) or header.columns
+        _search(entries, members, columns, spec, placements)
     rows: list[Row] = []
     for n, entry in enumerate(entries):
         columns, placement, count = placements[n]
@@ -292,7 +294,10 @@ def _search(
     labels = [c.label for c in columns]
     identities = _identities(spec, labels)
     values = [[_printed(t) for t in entries[n].values] for n in members]
-    candidates = [row_candidates(v, labels, identities) for v in values]
+    candidates = [
+        [placements[n][1]] if n in placements else row_candidates(v, labels, identities)
+        for n, v in zip(members, values)
+    ]
     groups = _sum_groups([entries[n] for n in members])
     for n, (placement, count) in zip(members, solve(values, candidates, groups, len(labels))):
         placements[n] = (columns, placement, count)

@@ -1,0 +1,7 @@
+"""``python -m fiscaldoc``: the same command line as ``fiscaldoc``."""
+
+import sys
+
+from fiscaldoc.cli import main
+
+sys.exit(main())
