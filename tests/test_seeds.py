@@ -20,7 +20,15 @@ Key = tuple[str, str, str, str, str, str, int]
 def _expected_cells(name: str) -> Counter[Key]:
     rows = read_tsv(EXPECTATIONS / f"{name}.cells.tsv")
     return Counter(
-        (r["table"], r["section"], r["row_code"], r["row_label"], r["column"], r["value"], int(r["line"]))
+        (
+            r["table"],
+            r["section"],
+            r["row_code"],
+            r["row_label"],
+            r["column"],
+            r["value"],
+            int(r["line"]),
+        )
         for r in rows
     )
 
@@ -38,13 +46,17 @@ def seed(request: pytest.FixtureRequest) -> tuple[str, fiscaldoc.Document]:
     return name, fiscaldoc.parse_file(seed_path(name))
 
 
-def test_every_cell_is_read_with_its_row_column_and_line(seed: tuple[str, fiscaldoc.Document]) -> None:
+def test_every_cell_is_read_with_its_row_column_and_line(
+    seed: tuple[str, fiscaldoc.Document],
+) -> None:
     name, doc = seed
     expected = _expected_cells(name)
     parsed = _parsed_cells(doc)
     missing = expected - parsed
     extra = parsed - expected
-    assert not missing and not extra, f"{name}: missing {sorted(missing)[:8]} extra {sorted(extra)[:8]}"
+    assert not missing and not extra, (
+        f"{name}: missing {sorted(missing)[:8]} extra {sorted(extra)[:8]}"
+    )
 
 
 def test_every_table_is_found_with_number_unit_and_title_line(

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from fiscaldoc.assemble import assemble
-from fiscaldoc.errors import FiscalDocError
+from fiscaldoc.errors import EmptyInputError, FiscalDocError
 from fiscaldoc.model import Document
 from fiscaldoc.text import decode, normalise
 
@@ -20,8 +20,6 @@ def parse(text: str, *, source: str | None = None) -> Document:
     not a fiscal disclosure.
     """
     if not text.strip():
-        from fiscaldoc.errors import EmptyInputError
-
         raise EmptyInputError("the input is empty")
     return assemble(list(normalise(text)), source or "")
 
@@ -37,7 +35,9 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            raise FiscalDocError(f"the file is {size} bytes; fiscaldoc reads files up to {MAX_BYTES}")
+            raise FiscalDocError(
+                f"the file is {size} bytes; fiscaldoc reads files up to {MAX_BYTES}"
+            )
         data = file.read_bytes()
     except OSError as error:
         raise FiscalDocError(f"cannot read {file}: {error.strerror or error}") from None

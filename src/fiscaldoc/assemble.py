@@ -56,16 +56,20 @@ def _meta(
 ) -> DocumentMeta:
     headings = [p.compact(line.text) for line in text[:80]]
     title = next((h for h in headings if _YEAR.search(h) and len(h) <= 60), "")
-    years = Counter(
-        int(m[1]) for h in headings for m in _YEAR.finditer(h)
-    ) or Counter(int(m[1]) for line in text for m in _YEAR.finditer(p.compact(line.text)))
+    years = Counter(int(m[1]) for h in headings for m in _YEAR.finditer(h)) or Counter(
+        int(m[1]) for line in text for m in _YEAR.finditer(p.compact(line.text))
+    )
     kinds = Counter(m[2] for h in headings for m in _KIND.finditer(h))
     levels = Counter(m[1] for h in headings for m in _KIND.finditer(h) if m[1])
     named = Counter(name for name in unit_names if name)
     units = Counter(table.unit for table in tables if table.unit)
     kind = None
     if tables or kinds:
-        kind = DocumentKind.FINAL_ACCOUNTS if (tables or kinds.get("决算", 0) >= kinds.get("预算", 0)) else DocumentKind.BUDGET
+        kind = (
+            DocumentKind.FINAL_ACCOUNTS
+            if (tables or kinds.get("决算", 0) >= kinds.get("预算", 0))
+            else DocumentKind.BUDGET
+        )
     return DocumentMeta(
         title=title,
         unit_name=named.most_common(1)[0][0] if named else _name_from_title(title),

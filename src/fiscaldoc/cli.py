@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from fiscaldoc import __version__
 from fiscaldoc.api import parse_bytes, parse_file
 from fiscaldoc.errors import FiscalDocError
 from fiscaldoc.model import Document
@@ -49,8 +50,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from fiscaldoc import __version__
-
     return f"fiscaldoc {__version__}"
 
 
@@ -95,7 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             doc = parse_bytes(example_text(), source=EXAMPLE)
-            text = summarise(doc) + "\n" if args.format == "summary" else _export([doc], args.format)
+            text = (
+                summarise(doc) + "\n" if args.format == "summary" else _export([doc], args.format)
+            )
             _emit(text, None)
             return EXIT_OK
         docs = []

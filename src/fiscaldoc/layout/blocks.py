@@ -205,7 +205,7 @@ def _read_block(
             furniture.append(line)
             index += 1
             continue
-        if _is_meta(line) and state == "head" or (state == "body" and _is_meta(line)):
+        if (_is_meta(line) and state == "head") or (state == "body" and _is_meta(line)):
             unit_match = p.UNIT.search(line.text)
             if unit_match and not unit:
                 unit = unit_match[1]

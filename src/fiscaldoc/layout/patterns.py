@@ -24,7 +24,9 @@ PART_HEADING = regex.compile(r"^第[一二三四五六七八九十\d]+部分")
 PAGE_FURNITURE = regex.compile(
     r"^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+|共\s*\d+\s*页.*)$"
 )
-RUNNING_HEAD = regex.compile(r"^[^，。；：\d]{2,40}(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)(?:公开)?$")
+RUNNING_HEAD = regex.compile(
+    r"^[^，。；：\d]{2,40}(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)(?:公开)?$"
+)
 NOTE_START = regex.compile(r"^(?:注|说明|备注)\s*[:：]")
 EMPTY_STATEMENT = regex.compile(
     r"(?:已公开空表|公开空表|本表无数据|本表为空表|无数据|本年度无此项(?:支出|收入)|此表为空)"
@@ -38,7 +40,7 @@ YEAR_LINE = regex.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")
 
 def compact(text: str) -> str:
     """The text without any whitespace (for matching titles and labels)."""
-    return regex.sub(r"\s+", "", text)
+    return str(regex.sub(r"\s+", "", text))
 
 
 def undouble(text: str) -> str:

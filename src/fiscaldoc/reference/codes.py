@@ -10,7 +10,7 @@ from importlib import resources
 def _load(name: str) -> dict[str, str]:
     text = resources.files("fiscaldoc.reference").joinpath("data").joinpath(name).read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines()[1:] if line.strip())
-    return {code: label for code, label in rows}
+    return dict(rows)
 
 
 def function_classes() -> dict[str, str]:

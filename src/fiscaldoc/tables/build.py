@@ -76,7 +76,7 @@ class _ToEntries(Transformer[Token, list[Entry]]):
         if entries:
             if self._section_first is not None:
                 sections = (Section.INCOME, Section.EXPENDITURE)
-                for entry, section in zip(entries, sections):
+                for entry, section in zip(entries, sections, strict=False):
                     entry.section = section
             return entries
         return [self._entry([c for c in children if not isinstance(c, Entry)])]
@@ -232,7 +232,7 @@ def _place(
     for n, entry in enumerate(entries):
         columns, placement, count = placements[n]
         cells = []
-        for position, tok in zip(placement, entry.values):
+        for position, tok in zip(placement, entry.values, strict=False):
             label = columns[position].label if position < len(columns) else f"列{position + 1}"
             printed = _printed(tok)
             cells.append(Cell(label, printed.value, tok.text, tok.location, _unit(entry, unit)))
@@ -296,10 +296,12 @@ def _search(
     values = [[_printed(t) for t in entries[n].values] for n in members]
     candidates = [
         [placements[n][1]] if n in placements else row_candidates(v, labels, identities)
-        for n, v in zip(members, values)
+        for n, v in zip(members, values, strict=False)
     ]
     groups = _sum_groups([entries[n] for n in members])
-    for n, (placement, count) in zip(members, solve(values, candidates, groups, len(labels))):
+    for n, (placement, count) in zip(
+        members, solve(values, candidates, groups, len(labels)), strict=False
+    ):
         placements[n] = (columns, placement, count)
 
 
@@ -328,7 +330,9 @@ def _sum_groups(entries: Sequence[Entry]) -> list[SumGroup]:
     total = next((n for n, e in enumerate(entries) if clean_label(e.label) in _TOTAL_LABELS), None)
     children: dict[int, list[int]] = {}
     for n, code in coded:
-        parents = [(len(c), m) for m, c in coded if m != n and code.startswith(c) and len(c) < len(code)]
+        parents = [
+            (len(c), m) for m, c in coded if m != n and code.startswith(c) and len(c) < len(code)
+        ]
         parent = max(parents)[1] if parents else total
         if parent is not None:
             children.setdefault(parent, []).append(n)
@@ -357,7 +361,7 @@ def _rowno(tok: Tok | None) -> int | None:
 def _unit(entry: Entry, table_unit: str) -> str:
     found = _COUNT_UNIT.search(p.compact(entry.label))
     if found:
-        return found[1].replace("(", "（").replace(")", "）")
+        return str(found[1]).replace("(", "（").replace(")", "）")
     return table_unit
 
 

@@ -56,4 +56,4 @@ def parser_for(family: Family) -> Lark:
 
 def parse_tokens(family: Family, tokens: Sequence[Tok]) -> Tree[Token]:
     """Parse one line's tokens; raises lark's ``UnexpectedInput`` when they fit no row."""
-    return parser_for(family).parse(tokens)  # type: ignore[arg-type]
+    return parser_for(family).parse(tokens)

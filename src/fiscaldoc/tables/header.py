@@ -45,7 +45,7 @@ class Header:
 
     columns: tuple[Column, ...]
     by_index: dict[int, Column] = attrs.field(factory=dict)
-    layout: LineLayout = LineLayout()
+    layout: LineLayout = attrs.field(factory=LineLayout)
 
     def section_columns(self, section: Section | None) -> tuple[Column, ...]:
         return tuple(column for column in self.columns if column.section is section)
@@ -55,7 +55,7 @@ def _clean(cell: str) -> str:
     text = p.undouble(p.compact(cell))
     text = regex.sub(r"(?<=\p{Han})\d+$", "", text)  # "决算数1" (a 栏次 number glued on)
     text = regex.sub(r"^(?:项目)?栏次$", "栏次", text)
-    return regex.sub(r"^项目栏次$|^项目$", "项目", text)
+    return str(regex.sub(r"^项目栏次$|^项目$", "项目", text))
 
 
 def _is_column_numbers(cells: Sequence[str]) -> bool:
@@ -108,7 +108,9 @@ def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
             continue
         section = None
         if spec.family is Family.TWO_SIDED:
-            section = Section.INCOME if side_start is None or index < side_start else Section.EXPENDITURE
+            section = (
+                Section.INCOME if side_start is None or index < side_start else Section.EXPENDITURE
+            )
         by_index[index] = Column(leaf, group, section)
     if not by_index:
         return None
@@ -143,8 +145,11 @@ def _canonical_order(by_index: dict[int, Column], spec: TableSpec) -> dict[int, 
     if None in matched or len({m.label for m in matched if m}) != len(spec.columns):
         return by_index
     order = {column.label: n for n, column in enumerate(spec.columns)}
-    ranked = sorted(zip(printed, matched), key=lambda pair: order[pair[1].label if pair[1] else ""])
-    return dict(zip(sorted(by_index), (column for column, _ in ranked)))
+    ranked = sorted(
+        zip(printed, matched, strict=False),
+        key=lambda pair: order[pair[1].label if pair[1] else ""],
+    )
+    return dict(zip(sorted(by_index), (column for column, _ in ranked), strict=False))
 
 
 def _spaced(lines: Sequence[Line], spec: TableSpec) -> Header:

@@ -33,6 +33,14 @@ def tolerance(values: Sequence[Printed]) -> Decimal:
     return sum((v.quantum / 2 for v in values if v.value is not None), Decimal(0))
 
 
+def _amount(value: Printed | None) -> Decimal:
+    return value.value if value is not None and value.value is not None else Decimal(0)
+
+
+def _sum(values: Sequence[Printed | None]) -> Decimal:
+    return sum((_amount(v) for v in values), Decimal(0))
+
+
 def _identity_holds(
     identity: Identity, slots: Mapping[str, Printed], columns: Sequence[str]
 ) -> bool:
@@ -44,8 +52,7 @@ def _identity_holds(
     if total is None and not parts and not minus:
         return True
     involved = [v for v in (total, *parts, *minus) if v is not None]
-    amount = lambda v: v.value if v is not None and v.value is not None else Decimal(0)  # noqa: E731
-    difference = amount(total) - sum(map(amount, parts), Decimal(0)) + sum(map(amount, minus), Decimal(0))
+    difference = _amount(total) - _sum(parts) + _sum(minus)
     return abs(difference) <= tolerance(involved) + Decimal("0.000001")
 
 
@@ -59,7 +66,7 @@ def row_candidates(
         return [tuple(range(count))]
     candidates = []
     for placement in itertools.combinations(range(width), count):
-        slots = {columns[i]: v for i, v in zip(placement, values)}
+        slots = {columns[i]: v for i, v in zip(placement, values, strict=False)}
         if all(_identity_holds(identity, slots, columns) for identity in identities):
             candidates.append(placement)
     return candidates or list(itertools.combinations(range(width), count))[:1]
@@ -121,7 +128,7 @@ def _exhaustive(
     survivors: dict[int, list[Placement]] = {n: [] for n in open_rows}
     touched = [g for g in groups if any(m in open_rows for m in (g.parent, *g.children))]
     for choice in itertools.product(*(options[n] for n in open_rows)):
-        chosen = dict(zip(open_rows, choice))
+        chosen = dict(zip(open_rows, choice, strict=False))
         if all(_group_holds(g, rows, options, width, chosen) for g in touched):
             for n, placement in chosen.items():
                 if placement not in survivors[n]:
@@ -143,7 +150,7 @@ def _group_holds(
     def column_values(member: int) -> list[Printed | None]:
         placement = chosen.get(member, options[member][0])
         out: list[Printed | None] = [None] * width
-        for position, value in zip(placement, rows[member]):
+        for position, value in zip(placement, rows[member], strict=False):
             out[position] = value
         return out
 
@@ -155,8 +162,7 @@ def _group_holds(
         if total is None and not parts:
             continue
         involved = [v for v in (total, *parts) if v is not None]
-        amount = lambda v: v.value if v is not None and v.value is not None else Decimal(0)  # noqa: E731
-        difference = amount(total) - sum(map(amount, parts), Decimal(0))
+        difference = _amount(total) - _sum(parts)
         if abs(difference) > tolerance(involved) + Decimal("0.000001"):
             return False
     return True

@@ -182,7 +182,9 @@ def _mark_sides(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
                 cross()
             has_label = True
         elif token.kind in (Kind.NUM, Kind.DASH):
-            if side == 0 and (values >= layout.income_capacity or _is_right_rowno(token, out, layout)):
+            if side == 0 and (
+                values >= layout.income_capacity or _is_right_rowno(token, out, layout)
+            ):
                 cross()
             rowno_wanted = layout.has_rowno and not has_rowno and not values
             if rowno_wanted and token.kind is Kind.NUM and _INTEGERISH.match(token.text):

@@ -76,7 +76,9 @@ def _checked(text: str) -> str:
         raise EmptyInputError("the input holds only whitespace")
     controls = sum(1 for char in text if ord(char) < 32 and char not in _ALLOWED_CONTROLS)
     if controls > max(8, len(text) * _MAX_CONTROL_SHARE):
-        index = next(i for i, char in enumerate(text) if ord(char) < 32 and char not in "\t\n\r\f\v")
+        index = next(
+            i for i, char in enumerate(text) if ord(char) < 32 and char not in "\t\n\r\f\v"
+        )
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         raise BinaryInputError(

@@ -83,8 +83,8 @@ class _Mapped:
         for start, end in spans:
             for index in range(start, end):
                 keep[index] = False
-        self.text = "".join(char for char, kept in zip(self.text, keep) if kept)
-        self.columns = [column for column, kept in zip(self.columns, keep) if kept]
+        self.text = "".join(char for char, kept in zip(self.text, keep, strict=False) if kept)
+        self.columns = [column for column, kept in zip(self.columns, keep, strict=False) if kept]
 
     def replace(self, spans: Iterable[tuple[int, int, str]]) -> None:
         """Replace each span by a string; new characters take the span's first column."""
@@ -104,7 +104,10 @@ class _Mapped:
         self.columns = columns
 
     def translate(self) -> None:
-        pairs = [(char.translate(_TRANSLATE), column) for char, column in zip(self.text, self.columns)]
+        pairs = [
+            (char.translate(_TRANSLATE), column)
+            for char, column in zip(self.text, self.columns, strict=False)
+        ]
         self.text = "".join(char for char, _ in pairs)
         self.columns = [column for char, column in pairs for _ in char]
 
@@ -117,7 +120,9 @@ def normalise_line(number: int, raw: str) -> Line:
     mapped = _Mapped(raw, list(range(1, len(raw) + 1)))
     if _PIPE_RULE.match(mapped.text) and "|" in mapped.text:
         return Line(number, "", ())
-    mapped.replace((m.start(), m.end(), " ") for m in _TAG.finditer(mapped.text) if _is_block_tag(m[0]))
+    mapped.replace(
+        (m.start(), m.end(), " ") for m in _TAG.finditer(mapped.text) if _is_block_tag(m[0])
+    )
     mapped.delete(m.span() for m in _TAG.finditer(mapped.text))
     mapped.replace((m.start(), m.end(), html.unescape(m[0])) for m in _ENTITY.finditer(mapped.text))
     mapped.translate()
@@ -149,7 +154,7 @@ def _pipe_to_tabs(mapped: _Mapped) -> None:
 
 
 def _strip(mapped: _Mapped) -> None:
-    """Trim trailing whitespace (tabs kept: an empty last cell is still a cell) and leading spaces."""
+    """Trim trailing spaces and leading spaces; tabs stay (an empty last cell is a cell)."""
     text = mapped.text.rstrip(" \n")
     start = 0
     while start < len(text) and text[start] == " ":
