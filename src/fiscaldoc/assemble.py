@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from decimal import Decimal
 
 import regex
 
@@ -19,7 +20,10 @@ from fiscaldoc.model import (
     Table,
     TextLine,
 )
-from fiscaldoc.tables import build_table
+from fiscaldoc.reference.catalogue import LINKS, TotalsLink
+from fiscaldoc.tables import BuiltTable, build_table
+from fiscaldoc.tables.build import TotalHints
+from fiscaldoc.tables.placement import Printed
 from fiscaldoc.text.lines import Line
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)")
@@ -33,8 +37,17 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
     tables: list[Table] = []
     notes: list[ParseNote] = []
     unparsed: list[ParseNote] = []
-    for block in layout.blocks:
-        built = build_table(block)
+    built_by_block: dict[int, BuiltTable] = {}
+    linked = {link.table: link for link in LINKS}
+    # Tables whose totals are printed elsewhere are built last, with those totals as hints.
+    order = sorted(range(len(layout.blocks)), key=lambda n: layout.blocks[n].spec.id in linked)
+    for n in order:
+        block = layout.blocks[n]
+        link = linked.get(block.spec.id)
+        hints = None if link is None else _hints(link, [b.table for b in built_by_block.values()])
+        built_by_block[n] = build_table(block, hints)
+    for n in range(len(layout.blocks)):
+        built = built_by_block[n]
         tables.append(built.table)
         notes.extend(built.notes)
         unparsed.extend(built.unparsed)
@@ -49,6 +62,32 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
         )
     meta = _meta(layout.text, tables, [b.unit_name for b in layout.blocks], source)
     return Document(meta, tuple(tables), text, tuple(unparsed), tuple(notes))
+
+
+def _hints(link: TotalsLink, built: Sequence[Table]) -> TotalHints | None:
+    """Totals of ``link.table``'s total row read from tables already built."""
+    by_id = {table.id: table for table in built}
+    columns: dict[str, Printed] = {}
+    for column, source in link.columns:
+        table = by_id.get(source.table)
+        if table is None:
+            continue
+        total = Decimal(0)
+        quantum = Decimal(0)
+        for row in table.rows:
+            if row.section is not source.section or row.label not in source.rows:
+                continue
+            cell = (
+                row.cell(source.column) if source.column else (row.cells[0] if row.cells else None)
+            )
+            if cell is not None and cell.value is not None:
+                total += cell.value
+                exponent = cell.value.as_tuple().exponent
+                quantum = max(
+                    quantum, Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+                )
+        columns[column] = Printed(total, quantum or Decimal("0.01"))
+    return TotalHints(link.rows, columns) if columns else None
 
 
 def _meta(

@@ -239,3 +239,65 @@ def match_title(text: str) -> TableSpec | None:
         if spec.title.match(compact):
             return spec
     return None
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """A figure printed in another table: the sum of ``rows`` (labels) in ``column``."""
+
+    table: TableId
+    rows: tuple[str, ...]
+    section: Section | None = None
+    column: str = ""
+
+
+@attrs.frozen(slots=True)
+class TotalsLink:
+    """Column totals of one table's total row that another table already prints.
+
+    The parser uses them to place the values of space-separated rows whose empty cells vanished
+    (e.g. which source of income the 收入决算表's 合计 row holds, read from the 收入支出决算总表).
+    """
+
+    table: TableId
+    rows: tuple[str, ...]
+    columns: tuple[tuple[str, Source], ...]
+
+
+_SUMMARY = TableId.INCOME_EXPENDITURE_SUMMARY
+
+LINKS: tuple[TotalsLink, ...] = (
+    TotalsLink(
+        TableId.INCOME,
+        ("合计", "本年收入合计"),
+        (
+            (
+                "财政拨款收入",
+                Source(
+                    _SUMMARY,
+                    (
+                        "一般公共预算财政拨款收入",
+                        "政府性基金预算财政拨款收入",
+                        "国有资本经营预算财政拨款收入",
+                    ),
+                    Section.INCOME,
+                ),
+            ),
+            ("上级补助收入", Source(_SUMMARY, ("上级补助收入",), Section.INCOME)),
+            ("事业收入", Source(_SUMMARY, ("事业收入",), Section.INCOME)),
+            ("经营收入", Source(_SUMMARY, ("经营收入",), Section.INCOME)),
+            ("附属单位上缴收入", Source(_SUMMARY, ("附属单位上缴收入",), Section.INCOME)),
+            ("其他收入", Source(_SUMMARY, ("其他收入",), Section.INCOME)),
+        ),
+    ),
+    TotalsLink(
+        TableId.FISCAL_APPROPRIATION_SUMMARY,
+        ("本年支出合计",),
+        (
+            ("一般公共预算财政拨款", Source(TableId.GENERAL_BUDGET_EXPENDITURE, ("合计",))),
+            ("政府性基金预算财政拨款", Source(TableId.GOVERNMENT_FUND, ("合计",), column="小计")),
+            ("国有资本经营预算财政拨款", Source(TableId.STATE_CAPITAL, ("合计",))),
+        ),
+    ),
+)
+"""Which tables' totals are printed elsewhere; tables are built after the ones they read."""

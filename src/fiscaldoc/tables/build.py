@@ -17,7 +17,7 @@ from fiscaldoc.reference.catalogue import Family, Identity, TableSpec
 from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.tables.grammar import parse_tokens
 from fiscaldoc.tables.header import Header, parse_header
-from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve
+from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve, tolerance
 from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset
 from fiscaldoc.text.lines import Line
 
@@ -118,8 +118,12 @@ class BuiltTable:
     unparsed: tuple[ParseNote, ...]
 
 
-def build_table(block: TableBlock) -> BuiltTable:
-    """Turn a table block into a :class:`Table`, with notes on what was repaired or undecided."""
+def build_table(block: TableBlock, hints: TotalHints | None = None) -> BuiltTable:
+    """Turn a table block into a :class:`Table`, with notes on what was repaired or undecided.
+
+    ``hints`` gives column totals of the table's total row known from other tables; they help
+    place the values of rows whose empty cells vanished.
+    """
     spec = block.spec
     header = parse_header(block.header, spec)
     notes: list[ParseNote] = []
@@ -142,7 +146,7 @@ def build_table(block: TableBlock) -> BuiltTable:
         entries.extend(_ToEntries(tokens, first).transform(tree))
     if spec.family in (Family.CLASSIFIED, Family.ITEMS):
         entries = _join_wrapped(entries)
-    rows = _place(entries, header, spec, block.unit, notes)
+    rows = _place(entries, header, spec, block.unit, notes, hints)
     notes.extend(_moved_codes(entries, header))
     table = Table(
         id=spec.id,
@@ -200,7 +204,12 @@ def _is_total(label: str) -> bool:
 
 
 def _place(
-    entries: list[Entry], header: Header, spec: TableSpec, unit: str, notes: list[ParseNote]
+    entries: list[Entry],
+    header: Header,
+    spec: TableSpec,
+    unit: str,
+    notes: list[ParseNote],
+    hints: TotalHints | None,
 ) -> list[Row]:
     """Assign every value to its column and make the rows."""
     placements: dict[int, tuple[tuple[Column, ...], tuple[int, ...], int]] = {}
@@ -227,7 +236,7 @@ def _place(
     for section in pending:
         members = [n for n, e in enumerate(entries) if e.section is section and e.values]
         columns = header.section_columns(section) or header.columns
-        _search(entries, members, columns, spec, placements)
+        _search(entries, members, columns, spec, placements, hints)
     rows: list[Row] = []
     for n, entry in enumerate(entries):
         columns, placement, count = placements[n]
@@ -290,6 +299,7 @@ def _search(
     columns: tuple[Column, ...],
     spec: TableSpec,
     placements: dict[int, tuple[tuple[Column, ...], tuple[int, ...], int]],
+    hints: TotalHints | None,
 ) -> None:
     labels = [c.label for c in columns]
     identities = _identities(spec, labels)
@@ -298,11 +308,57 @@ def _search(
         [placements[n][1]] if n in placements else row_candidates(v, labels, identities)
         for n, v in zip(members, values, strict=False)
     ]
+    if hints is not None:
+        wanted = _hinted_columns(hints, spec, labels)
+        for position, n in enumerate(members):
+            if clean_label(entries[n].label) in hints.rows and wanted:
+                candidates[position] = _agreeing(candidates[position], values[position], wanted)
     groups = _sum_groups([entries[n] for n in members])
     for n, (placement, count) in zip(
         members, solve(values, candidates, groups, len(labels)), strict=False
     ):
         placements[n] = (columns, placement, count)
+
+
+@attrs.frozen(slots=True)
+class TotalHints:
+    """Known totals for some columns of the rows labelled ``rows`` (from other tables)."""
+
+    rows: tuple[str, ...]
+    columns: dict[str, Printed]
+
+
+def _hinted_columns(
+    hints: TotalHints, spec: TableSpec, labels: Sequence[str]
+) -> dict[int, Printed]:
+    """Column positions (in ``labels``) of the hinted canonical columns."""
+    wanted: dict[int, Printed] = {}
+    for canonical, printed in hints.columns.items():
+        spec_column = next((c for c in spec.columns if c.label == canonical), None)
+        for position, label in enumerate(labels):
+            if spec_column is not None and spec_column.matches(label):
+                wanted[position] = printed
+    return wanted
+
+
+def _agreeing(
+    candidates: list[tuple[int, ...]], values: Sequence[Printed], wanted: dict[int, Printed]
+) -> list[tuple[int, ...]]:
+    """The placements whose values in the hinted columns equal the hints (empty = 0)."""
+    kept = []
+    for placement in candidates:
+        slots = dict(zip(placement, values, strict=False))
+        if all(
+            abs(_value_or_zero(slots.get(position)) - _value_or_zero(hint))
+            <= tolerance([v for v in (slots.get(position), hint) if v is not None])
+            for position, hint in wanted.items()
+        ):
+            kept.append(placement)
+    return kept or candidates
+
+
+def _value_or_zero(printed: Printed | None) -> Decimal:
+    return printed.value if printed is not None and printed.value is not None else Decimal(0)
 
 
 def _identities(spec: TableSpec, printed: Sequence[str]) -> list[Identity]:
@@ -340,7 +396,28 @@ def _sum_groups(entries: Sequence[Entry]) -> list[SumGroup]:
         kinds = [n for n, e in enumerate(entries) if n != total and _is_class_row(e)]
         if kinds:
             children[total] = kinds
+        # 总计 = 本年合计 + 结余 rows (the last total row of a summary side).
+        grand = [n for n, e in enumerate(entries) if n > total and clean_label(e.label) in _GRAND]
+        parts = [n for n, e in enumerate(entries) if clean_label(e.label) in _GRAND_PARTS]
+        if grand and parts:
+            children[grand[-1]] = [n for n in parts if n < grand[-1]]
     return [SumGroup(parent, tuple(kids)) for parent, kids in children.items()]
+
+
+_GRAND = frozenset({"总计", "合计"})
+_GRAND_PARTS = frozenset(
+    {
+        "本年收入合计",
+        "本年支出合计",
+        "使用非财政拨款结余（含专用结余）",
+        "使用非财政拨款结余",
+        "年初结转和结余",
+        "年初财政拨款结转和结余",
+        "结余分配",
+        "年末结转和结余",
+        "年末财政拨款结转和结余",
+    }
+)
 
 
 _TOTAL_LABELS = frozenset({"合计", "总计", "本年支出合计", "本年收入合计"})

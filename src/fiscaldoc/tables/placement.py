@@ -92,6 +92,14 @@ def solve(
     while changed:
         changed = False
         for group in groups:
+            if len(options[group.parent]) == 1:
+                for child in group.children:
+                    kept = _within_parent(
+                        options[child], rows[child], rows[group.parent], options[group.parent][0]
+                    )
+                    if kept and len(kept) < len(options[child]):
+                        options[child] = kept
+                        changed = True
             members = (group.parent, *group.children)
             open_rows = [m for m in members if len(options[m]) > 1]
             if len(open_rows) != 1:
@@ -105,10 +113,51 @@ def solve(
             if kept and len(kept) < len(options[row]):
                 options[row] = kept
                 changed = True
-    open_rows = [n for n, o in enumerate(options) if len(o) > 1]
-    if open_rows and _product(options, open_rows) <= _SEARCH_LIMIT:
-        options = _exhaustive(rows, options, groups, width, open_rows)
+    for component in _components([n for n, o in enumerate(options) if len(o) > 1], groups):
+        if _product(options, component) <= _SEARCH_LIMIT:
+            options = _exhaustive(rows, options, groups, width, component)
     return [(o[0], len(o)) for o in options]
+
+
+def _within_parent(
+    options: list[Placement],
+    values: Sequence[Printed],
+    parent_values: Sequence[Printed],
+    parent_placement: Placement,
+) -> list[Placement]:
+    """Placements that put no part above its total (amounts here are never negative)."""
+    if any(_amount(v) < 0 for v in (*values, *parent_values)):
+        return options
+    totals = dict(zip(parent_placement, parent_values, strict=False))
+    kept = []
+    for placement in options:
+        if all(
+            _amount(value) <= _amount(totals.get(column)) + value.quantum
+            for column, value in zip(placement, values, strict=False)
+        ):
+            kept.append(placement)
+    return kept
+
+
+def _components(open_rows: Sequence[int], groups: Sequence[SumGroup]) -> list[list[int]]:
+    """Open rows split into sets that share no sum group (searched separately)."""
+    remaining = set(open_rows)
+    components = []
+    while remaining:
+        seed = remaining.pop()
+        component = {seed}
+        frontier = [seed]
+        while frontier:
+            row = frontier.pop()
+            for group in groups:
+                members = (group.parent, *group.children)
+                if row in members:
+                    linked = remaining.intersection(members)
+                    remaining -= linked
+                    component |= linked
+                    frontier.extend(linked)
+        components.append(sorted(component))
+    return components
 
 
 def _product(options: Sequence[list[Placement]], open_rows: Sequence[int]) -> int:
