@@ -11,6 +11,7 @@ columns (see ``comparable``), not locations.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
@@ -143,9 +144,7 @@ COLUMNS: dict[TableId, tuple[Column, ...]] = {
     TableId.INCOME_EXPENDITURE_SUMMARY: _two_sided_columns(TableId.INCOME_EXPENDITURE_SUMMARY),
     TableId.INCOME: _columns(TableId.INCOME),
     TableId.EXPENDITURE: _columns(TableId.EXPENDITURE),
-    TableId.FISCAL_APPROPRIATION_SUMMARY: _two_sided_columns(
-        TableId.FISCAL_APPROPRIATION_SUMMARY
-    ),
+    TableId.FISCAL_APPROPRIATION_SUMMARY: _two_sided_columns(TableId.FISCAL_APPROPRIATION_SUMMARY),
     TableId.GENERAL_BUDGET_EXPENDITURE: _columns(
         TableId.GENERAL_BUDGET_EXPENDITURE, {0: SPENT, 1: SPENT, 2: SPENT}
     ),
@@ -192,7 +191,7 @@ def split(draw: Draw[Any], amount: Decimal, parts: int) -> list[Decimal]:
     whole = int(amount * 100)
     cuts = sorted(draw(st.lists(st.integers(0, whole), min_size=parts - 1, max_size=parts - 1)))
     edges = [0, *cuts, whole]
-    return [Decimal(high - low).scaleb(-2) for low, high in zip(edges, edges[1:], strict=False)]
+    return [Decimal(high - low).scaleb(-2) for low, high in itertools.pairwise(edges)]
 
 
 # --- rows and tables -----------------------------------------------------------------------
@@ -313,33 +312,385 @@ def two_sided(
 
 INCOME_SOURCES = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 OTHER_SPENDING = ("上缴上级支出", "经营支出", "对附属单位补助支出")
+ZERO_MODES: tuple[ZeroMode, ...] = ("blank", "printed", "partial")
+
+
+def get(values: Mapping[str, Decimal], *keys: str) -> Decimal:
+    """The sum of ``values[key]`` over ``keys`` (missing keys are zero)."""
+    return total(values.get(key, ZERO) for key in keys)
 
 
 @st.composite
-def leaf_figures(draw: Draw[Any], high: int) -> dict[str, Values]:
-    """Per leaf code: its amounts by source (keys gb_*, gf_*, sc_*, x_*, in_*).
-
-    gb: general budget (basic, project, balances b0/b1 with in = out + b1 - b0);
-    gf: government fund (same shape); sc: state capital; x: non-fiscal spending;
-    in: non-fiscal income by source.
-    """
-    general = draw(st.lists(st.sampled_from(sorted(GENERAL_LEAVES)), min_size=1, max_size=7, unique=True))
-    fund = draw(st.one_of(st.just([]), st.just([]), st.lists(st.sampled_from(sorted(FUND_LEAVES)), min_size=1, unique=True)))
-    capital = draw(st.one_of(st.just([]), st.just([]), st.just(sorted(CAPITAL_LEAVES))))
-    figures: dict[str, Values] = {}
-    for code in general:
-        project = draw(sparse(high))
-        b1 = draw(sparse(high // 10))
-        figures[code] = {"gb_project": project, "gb_b1": b1}
-    for code in fund:
-        basic, project, b1 = draw(sparse(high)), draw(cents(1, high)), draw(sparse(high))
-        b0 = draw(cents(0, int((basic + project + b1) * 100)))
-        figures.setdefault(code, {}).update(
-            gf_basic=basic, gf_project=project, gf_b0=b0, gf_b1=b1, gf_in=basic + project + b1 - b0
+def economic_items(draw: Draw[Any], high: int) -> dict[str, Decimal]:
+    """Amounts of 5-digit 部门经济分类 items: several 301xx, some 302xx/303xx, rarely others."""
+    pools: dict[str, list[str]] = {}
+    for code, _ in economic_rows():
+        if len(code) == 5:
+            pools.setdefault(code[:3] if code[:3] in ("301", "302", "303") else "*", []).append(
+                code
+            )
+    sizes = {"301": (1, 8), "302": (0, 6), "303": (0, 2), "*": (0, 1)}
+    picked: list[str] = []
+    for pool, (low, high_count) in sizes.items():
+        picked += draw(
+            st.lists(st.sampled_from(pools[pool]), min_size=low, max_size=high_count, unique=True)
         )
+    return {code: draw(cents(1, high)) for code in picked}
+
+
+@st.composite
+def leaf_figures(draw: Draw[Any], high: int, basic: Decimal) -> dict[str, Values]:
+    """Per 项 code, its amounts by source of money.
+
+    Keys: ``gb_*`` general budget (basic, project, b0 年初, b1 年末, in = out + b1 - b0; the
+    basic amounts share out ``basic``), ``gf_*`` government fund (same shape), ``sc_*``
+    state capital, ``in:<source>`` non-fiscal income, ``x:<column>`` non-fiscal spending.
+    """
+    general = draw(
+        st.lists(st.sampled_from(sorted(GENERAL_LEAVES)), min_size=1, max_size=7, unique=True)
+    )
+    fund = draw(
+        st.one_of(
+            st.just([]),
+            st.just([]),
+            st.lists(st.sampled_from(sorted(FUND_LEAVES)), min_size=1, unique=True),
+        )
+    )
+    capital = draw(st.sampled_from([[], [], sorted(CAPITAL_LEAVES)]))
+    figures: dict[str, Values] = {}
+    for code, share in zip(general, split(draw, basic, len(general)), strict=True):
+        figures[code] = draw(_budget("gb", share, draw(sparse(high)), high))
+    for code in fund:
+        figures[code] = draw(_budget("gf", draw(sparse(high)), draw(cents(1, high)), high))
     for code in capital:
-        figures.setdefault(code, {}).update(sc_basic=draw(sparse(high)), sc_project=draw(cents(1, high)))
+        basic_part, project = draw(sparse(high)), draw(cents(1, high))
+        figures[code] = {"sc_basic": basic_part, "sc_project": project}
+    rare = st.one_of(st.just(ZERO), st.just(ZERO), st.just(ZERO), cents(1, high))
     for values in figures.values():
-        for name in (*INCOME_SOURCES, "x_basic", "x_project", *OTHER_SPENDING):
-            values[name] = draw(st.one_of(st.just(ZERO), st.just(ZERO), st.just(ZERO), cents(1, high)))
+        for key in (*INCOME_SOURCES,):
+            values[f"in:{key}"] = draw(rare)
+        for key in ("基本支出", "项目支出", *OTHER_SPENDING):
+            values[f"x:{key}"] = draw(rare)
     return figures
+
+
+@st.composite
+def _budget(draw: Draw[Any], prefix: str, basic: Decimal, project: Decimal, high: int) -> Values:
+    """One fiscal source of a leaf: spending, balances, and the income that squares them."""
+    b1 = draw(sparse(high // 10))
+    b0 = draw(st.one_of(st.just(ZERO), cents(0, int((basic + project + b1) * 100))))
+    return {
+        f"{prefix}_basic": basic,
+        f"{prefix}_project": project,
+        f"{prefix}_b0": b0,
+        f"{prefix}_b1": b1,
+        f"{prefix}_in": basic + project + b1 - b0,
+    }
+
+
+# per-leaf values of each classified table, by canonical column label
+
+
+def income_values(leaf: Values) -> Values:
+    values = {"财政拨款收入": get(leaf, "gb_in", "gf_in", "sc_basic", "sc_project")}
+    values |= {key: get(leaf, f"in:{key}") for key in INCOME_SOURCES}
+    return {"本年收入合计": total(values.values()), **values}
+
+
+def expenditure_values(leaf: Values) -> Values:
+    values = {
+        "基本支出": get(leaf, "gb_basic", "gf_basic", "sc_basic", "x:基本支出"),
+        "项目支出": get(leaf, "gb_project", "gf_project", "sc_project", "x:项目支出"),
+    }
+    values |= {key: get(leaf, f"x:{key}") for key in OTHER_SPENDING}
+    return {"本年支出合计": total(values.values()), **values}
+
+
+def general_budget_values(leaf: Values) -> Values:
+    basic, project = get(leaf, "gb_basic"), get(leaf, "gb_project")
+    return {"小计": basic + project, "基本支出": basic, "项目支出": project}
+
+
+def fund_values(leaf: Values) -> Values:
+    basic, project = get(leaf, "gf_basic"), get(leaf, "gf_project")
+    return {
+        "年初结转和结余": get(leaf, "gf_b0"),
+        "本年收入": get(leaf, "gf_in"),
+        "小计": basic + project,
+        "基本支出": basic,
+        "项目支出": project,
+        "年末结转和结余": get(leaf, "gf_b1"),
+    }
+
+
+def capital_values(leaf: Values) -> Values:
+    basic, project = get(leaf, "sc_basic"), get(leaf, "sc_project")
+    return {"合计": basic + project, "基本支出": basic, "项目支出": project}
+
+
+CLASSIFIED: dict[TableId, Callable[[Values], Values]] = {
+    TableId.INCOME: income_values,
+    TableId.EXPENDITURE: expenditure_values,
+    TableId.GENERAL_BUDGET_EXPENDITURE: general_budget_values,
+    TableId.GOVERNMENT_FUND: fund_values,
+    TableId.STATE_CAPITAL: capital_values,
+}
+
+# --- the summary tables --------------------------------------------------------------------
+
+INCOME_ITEMS = (
+    "一般公共预算财政拨款收入",
+    "政府性基金预算财政拨款收入",
+    "国有资本经营预算财政拨款收入",
+    *INCOME_SOURCES,
+)
+AMOUNT = "决算数"
+Entry = tuple[str, int, Values]
+
+
+def by_class(figures: Mapping[str, Values], value: Callable[[Values], Decimal]) -> list[Decimal]:
+    """Per summary 类 (in order), the sum of ``value`` over its leaves."""
+    return [
+        total(value(leaf) for code, leaf in figures.items() if code.startswith(cls))
+        for cls in SUMMARY_CLASSES
+    ]
+
+
+def summary_entries(
+    figures: Mapping[str, Values], balances: Mapping[str, Decimal]
+) -> tuple[list[Entry], list[Entry]]:
+    """收入支出决算总表: income items 1-8 and their totals 27-30; 类 31-56 and totals 57-60."""
+    sources = [
+        total(get(leaf, "gb_in") for leaf in figures.values()),
+        total(get(leaf, "gf_in") for leaf in figures.values()),
+        total(get(leaf, "sc_basic", "sc_project") for leaf in figures.values()),
+        *(total(get(leaf, f"in:{key}") for leaf in figures.values()) for key in INCOME_SOURCES),
+    ]
+    income_total = total(sources)
+    spent = by_class(figures, lambda leaf: expenditure_values(leaf)["本年支出合计"])
+    spent_total = total(expenditure_values(leaf)["本年支出合计"] for leaf in figures.values())
+    b0, b1 = balances["b0"], balances["b1"]
+    used, distributed = balances["used"], balances["distributed"]
+    income = [
+        (label, n, {AMOUNT: v})
+        for n, (label, v) in enumerate(zip(INCOME_ITEMS, sources, strict=True), 1)
+    ]
+    income += [
+        ("本年收入合计", 27, {AMOUNT: income_total}),
+        ("使用非财政拨款结余（含专用结余）", 28, {AMOUNT: used}),
+        ("年初结转和结余", 29, {AMOUNT: b0}),
+        ("总计", 30, {AMOUNT: income_total + used + b0}),
+    ]
+    names = [function_name(cls) for cls in SUMMARY_CLASSES]
+    expenditure = [
+        (name, 31 + i, {AMOUNT: v}) for i, (name, v) in enumerate(zip(names, spent, strict=True))
+    ]
+    expenditure += [
+        ("本年支出合计", 57, {AMOUNT: spent_total}),
+        ("结余分配", 58, {AMOUNT: distributed}),
+        ("年末结转和结余", 59, {AMOUNT: b1}),
+        ("总计", 60, {AMOUNT: spent_total + distributed + b1}),
+    ]
+    return income, expenditure
+
+
+FISCAL = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+
+
+def fiscal_entries(figures: Mapping[str, Values]) -> tuple[list[Entry], list[Entry]]:
+    """财政拨款收入支出决算总表: income 1-3, 27-32; 类 33-58 by source, totals 59, 60, 64."""
+
+    def of(*keys: str) -> Decimal:
+        return total(get(leaf, *keys) for leaf in figures.values())
+
+    received = [of("gb_in"), of("gf_in"), of("sc_basic", "sc_project")]
+    opening = [of("gb_b0"), of("gf_b0"), ZERO]
+    closing = [of("gb_b1"), of("gf_b1"), ZERO]
+    income = [
+        (f"{label}收入", n, {AMOUNT: v})
+        for n, (label, v) in enumerate(zip(FISCAL, received, strict=True), 1)
+    ]
+    income += [
+        ("本年收入合计", 27, {AMOUNT: total(received)}),
+        ("年初结转和结余", 28, {AMOUNT: total(opening)}),
+        *(
+            (label, 29 + i, {AMOUNT: v})
+            for i, (label, v) in enumerate(zip(FISCAL, opening, strict=True))
+        ),
+        ("总计", 32, {AMOUNT: total(received) + total(opening)}),
+    ]
+    keys = (("gb_basic", "gb_project"), ("gf_basic", "gf_project"), ("sc_basic", "sc_project"))
+
+    def by_source(amounts: Sequence[Decimal]) -> Values:
+        return {"合计": total(amounts), **dict(zip(FISCAL, amounts, strict=True))}
+
+    columns = [by_class(figures, lambda leaf, k=k: get(leaf, *k)) for k in keys]  # type: ignore[misc]
+    spent = [of(*k) for k in keys]
+    expenditure = [
+        (function_name(cls), 33 + i, by_source([column[i] for column in columns]))
+        for i, cls in enumerate(SUMMARY_CLASSES)
+    ]
+    expenditure += [
+        ("本年支出合计", 59, by_source(spent)),
+        ("年末结转和结余", 60, by_source(closing)),
+        ("总计", 64, by_source([a + b for a, b in zip(spent, closing, strict=True)])),
+    ]
+    return income, expenditure
+
+
+@st.composite
+def non_fiscal_balances(
+    draw: Draw[Any], figures: Mapping[str, Values], high: int
+) -> dict[str, Decimal]:
+    """年初/年末结转和结余, 使用非财政拨款结余 and 结余分配 that square the 总表.
+
+    Fiscal balances come from the leaves; the non-fiscal ones are drawn and 使用非财政拨款结余
+    makes up the difference (the non-fiscal 年末 takes it when it would be negative).
+    """
+    other_in = total(
+        get(leaf, *(f"in:{key}" for key in INCOME_SOURCES)) for leaf in figures.values()
+    )
+    keys = ("x:基本支出", "x:项目支出", *(f"x:{key}" for key in OTHER_SPENDING))
+    other_out = total(get(leaf, *keys) for leaf in figures.values())
+    distributed, b0_other, b1_other = draw(sparse(high)), draw(sparse(high)), draw(sparse(high))
+    used = other_out + distributed + b1_other - other_in - b0_other
+    if used < 0:
+        b1_other, used = b1_other - used, ZERO
+    b0 = total(get(leaf, "gb_b0", "gf_b0") for leaf in figures.values()) + b0_other
+    b1 = total(get(leaf, "gb_b1", "gf_b1") for leaf in figures.values()) + b1_other
+    return {"b0": b0, "b1": b1, "used": used, "distributed": distributed}
+
+
+# --- the other tables ----------------------------------------------------------------------
+
+
+def basic_rows(items: Mapping[str, Decimal], unit: str) -> list[Row]:
+    """Every printed economic code (values where there are any), then the two totals."""
+    rows = []
+    for code, name in economic_rows():
+        value = total(amount for item, amount in items.items() if item.startswith(code))
+        rows.append(Row(name, cells({AMOUNT: value}, [AMOUNT], unit, "blank"), LOC, code))
+    personnel = total(v for code, v in items.items() if code[:3] in PERSONNEL)
+    public = total(v for code, v in items.items() if code[:3] not in PERSONNEL)
+    rows.append(Row("人员经费合计", cells({AMOUNT: personnel}, [AMOUNT], unit, "printed"), LOC))
+    rows.append(Row("公用经费合计", cells({AMOUNT: public}, [AMOUNT], unit, "printed"), LOC))
+    return rows
+
+
+@st.composite
+def three_public_values(draw: Draw[Any], high: int) -> Values:
+    abroad, purchase, running, reception, meetings, training = (
+        draw(sparse(high)) for _ in range(6)
+    )
+    return {
+        "合计": abroad + purchase + running + reception,
+        "因公出国（境）费": abroad,
+        "小计": purchase + running,
+        "公务用车购置费": purchase,
+        "公务用车运行维护费": running,
+        "公务接待费": reception,
+        "会议费": meetings,
+        "培训费": training,
+    }
+
+
+EMPTY_STATEMENTS = {
+    TableId.GOVERNMENT_FUND: "本单位无政府性基金预算财政拨款收入支出，已公开空表。",
+    TableId.STATE_CAPITAL: "本单位无国有资本经营预算财政拨款支出，已公开空表。",
+    TableId.THREE_PUBLIC: "本单位无“三公”经费支出，已公开空表。",
+}
+
+# --- documents -----------------------------------------------------------------------------
+
+
+@st.composite
+def documents(
+    draw: Draw[Any], *, with_parents: bool | None = None, amount_unit: str | None = None
+) -> Document:
+    """A consistent 决算 document with the nine standard tables (公开01表-公开09表)."""
+    unit = amount_unit or draw(st.sampled_from(["万元", "元"]))
+    high = 500_000 if unit == "万元" else 500_000_000  # cents per drawn amount
+    parents = draw(st.booleans()) if with_parents is None else with_parents
+    items = draw(economic_items(high // 5))
+    figures = draw(leaf_figures(high, total(items.values())))
+    order = draw(st.permutations(sorted(figures)))
+    mode = {table_id: draw(st.sampled_from(ZERO_MODES)) for table_id in STANDARD_ORDER}
+    rows: dict[TableId, list[Row]] = {}
+    for table_id, values_of in CLASSIFIED.items():
+        leaves = {code: values_of(leaf) for code, leaf in figures.items()}
+        rows[table_id] = classified_rows(
+            leaves,
+            labels(table_id),
+            order=order,
+            with_parents=parents,
+            mode=mode[table_id],
+            unit=unit,
+        )
+    balances = draw(non_fiscal_balances(figures, high))
+    for table_id, entries in (
+        (TableId.INCOME_EXPENDITURE_SUMMARY, summary_entries(figures, balances)),
+        (TableId.FISCAL_APPROPRIATION_SUMMARY, fiscal_entries(figures)),
+    ):
+        rows[table_id] = two_sided(table_id, *entries, mode=mode[table_id], unit=unit)
+    rows[TableId.GENERAL_BUDGET_BASIC_EXPENDITURE] = basic_rows(items, unit)
+    rows[TableId.THREE_PUBLIC] = draw(
+        three_public_rows(high // 50, unit, mode[TableId.THREE_PUBLIC])
+    )
+    tables = []
+    for number, table_id in enumerate(STANDARD_ORDER, 1):
+        statement = ""
+        if table_id in EMPTY_STATEMENTS and not any(r.cells for r in rows[table_id]):
+            statement = draw(st.sampled_from(["", EMPTY_STATEMENTS[table_id]]))
+        tables.append(table(table_id, rows[table_id], unit, number, statement))
+    name = draw(st.sampled_from(UNIT_NAMES))
+    year = draw(st.integers(2019, 2025))
+    level = draw(st.sampled_from(list(DocumentLevel)))
+    meta = DocumentMeta(
+        title=f"{name}{year}年度{level.value}决算",
+        unit_name=name,
+        year=year,
+        kind=DocumentKind.FINAL_ACCOUNTS,
+        level=level,
+        amount_unit=unit,
+    )
+    return Document(meta=meta, tables=tuple(tables))
+
+
+@st.composite
+def three_public_rows(draw: Draw[Any], high: int, unit: str, mode: ZeroMode) -> list[Row]:
+    """预算数 and 决算数 rows; often empty (rows without cells)."""
+    columns = labels(TableId.THREE_PUBLIC)
+    if draw(st.booleans()):
+        return [Row("预算数", (), LOC), Row("决算数", (), LOC)]
+    budget, actual = draw(three_public_values(high)), draw(three_public_values(high))
+    live = live_columns([budget, actual])
+    return [
+        Row("预算数", cells(budget, columns, unit, mode, live), LOC),
+        Row("决算数", cells(actual, columns, unit, mode, live), LOC),
+    ]
+
+
+# --- comparing tables ----------------------------------------------------------------------
+
+Comparable = tuple[str, str, str, str, str]
+
+
+def comparable(source: Table, *, drop_zeros: bool = False) -> list[Comparable]:
+    """Sorted (section, row code, row label, column, value) of the cells that hold a value.
+
+    ``drop_zeros`` also leaves out 0.00 cells (a printed zero and an empty cell then compare
+    equal).
+    """
+    return sorted(
+        (str(row.section or ""), row.code, row.label, cell.column, format(cell.value, "f"))
+        for row, cell in source.cells()
+        if cell.value is not None and not (drop_zeros and cell.value == 0)
+    )
+
+
+def tables_of(doc: Document) -> dict[TableId, Table]:
+    """The document's tables by id (the first of each id)."""
+    result: dict[TableId, Table] = {}
+    for item in doc.tables:
+        result.setdefault(item.id, item)
+    return result

@@ -146,7 +146,7 @@ def build_table(block: TableBlock, hints: TotalHints | None = None) -> BuiltTabl
         entries.extend(_ToEntries(tokens, first).transform(tree))
     if spec.family in (Family.CLASSIFIED, Family.ITEMS):
         entries = _join_wrapped(entries)
-    rows = _place(entries, header, spec, block.unit, notes, hints)
+    rows = _place(entries, header, spec, block.unit, notes, hints=hints)
     notes.extend(_moved_codes(entries, header))
     table = Table(
         id=spec.id,
@@ -209,6 +209,7 @@ def _place(
     spec: TableSpec,
     unit: str,
     notes: list[ParseNote],
+    *,
     hints: TotalHints | None,
 ) -> list[Row]:
     """Assign every value to its column and make the rows."""
@@ -236,7 +237,7 @@ def _place(
     for section in pending:
         members = [n for n, e in enumerate(entries) if e.section is section and e.values]
         columns = header.section_columns(section) or header.columns
-        _search(entries, members, columns, spec, placements, hints)
+        _search(entries, members, columns, spec, placements, hints=hints)
     rows: list[Row] = []
     for n, entry in enumerate(entries):
         columns, placement, count = placements[n]
@@ -299,6 +300,7 @@ def _search(
     columns: tuple[Column, ...],
     spec: TableSpec,
     placements: dict[int, tuple[tuple[Column, ...], tuple[int, ...], int]],
+    *,
     hints: TotalHints | None,
 ) -> None:
     labels = [c.label for c in columns]

@@ -86,8 +86,46 @@ def solve(
     groups: Sequence[SumGroup],
     width: int,
 ) -> list[tuple[Placement, int]]:
-    """Choose one placement per row: (placement, number of placements still possible)."""
+    """Choose one placement per row: (placement, number of readings the facts left open).
+
+    First the facts: each sum group keeps only the placements that appear in some assignment
+    satisfying it. When rows stay open, the topmost open row takes its leftmost reading and the
+    facts run again, so the rows below it follow consistently; every row the facts alone could
+    not decide keeps its count of readings, and is reported as ambiguous.
+    """
     options = [list(c) for c in candidates]
+    _propagate(rows, options, groups, width)
+    undecided = [len(o) for o in options]
+    for component in _components([n for n, o in enumerate(options) if len(o) > 1], groups):
+        if _product(options, component) <= _SEARCH_LIMIT:
+            options = _exhaustive(rows, options, groups, width, component)
+    while True:
+        open_rows = [n for n, o in enumerate(options) if len(o) > 1]
+        if not open_rows:
+            break
+        guess = min(open_rows, key=lambda n: (_depth(n, groups), n))
+        options[guess] = options[guess][:1]
+        _propagate(rows, options, groups, width)
+    return [(o[0], count) for o, count in zip(options, undecided, strict=True)]
+
+
+def _depth(row: int, groups: Sequence[SumGroup]) -> int:
+    """How many sum groups above a row (0 for 合计)."""
+    parents = {child: group.parent for group in groups for child in group.children}
+    depth = 0
+    while row in parents and depth < 16:
+        row = parents[row]
+        depth += 1
+    return depth
+
+
+def _propagate(
+    rows: Sequence[Sequence[Printed]],
+    options: list[list[Placement]],
+    groups: Sequence[SumGroup],
+    width: int,
+) -> None:
+    """Narrow every row's placements until each sum group is locally consistent."""
     changed = True
     while changed:
         changed = False
@@ -100,23 +138,20 @@ def solve(
                     if kept and len(kept) < len(options[child]):
                         options[child] = kept
                         changed = True
-            members = (group.parent, *group.children)
-            open_rows = [m for m in members if len(options[m]) > 1]
-            if len(open_rows) != 1:
+            members = [m for m in (group.parent, *group.children) if len(options[m]) > 1]
+            if not members or _product(options, members) > _SEARCH_LIMIT:
                 continue
-            row = open_rows[0]
-            kept = [
-                placement
-                for placement in options[row]
-                if _group_holds(group, rows, options, width, {row: placement})
-            ]
-            if kept and len(kept) < len(options[row]):
-                options[row] = kept
-                changed = True
-    for component in _components([n for n, o in enumerate(options) if len(o) > 1], groups):
-        if _product(options, component) <= _SEARCH_LIMIT:
-            options = _exhaustive(rows, options, groups, width, component)
-    return [(o[0], len(o)) for o in options]
+            survivors: dict[int, list[Placement]] = {m: [] for m in members}
+            for choice in itertools.product(*(options[m] for m in members)):
+                chosen = dict(zip(members, choice, strict=True))
+                if _group_holds(group, rows, options, width, chosen):
+                    for m, placement in chosen.items():
+                        if placement not in survivors[m]:
+                            survivors[m].append(placement)
+            for m, kept in survivors.items():
+                if kept and len(kept) < len(options[m]):
+                    options[m] = kept
+                    changed = True
 
 
 def _within_parent(
@@ -174,6 +209,8 @@ def _exhaustive(
     width: int,
     open_rows: Sequence[int],
 ) -> list[list[Placement]]:
+    """Keep the placements that appear in some joint solution; the first solution found (the
+    leftmost, row by row) comes first for every row, so the kept readings agree with each other."""
     survivors: dict[int, list[Placement]] = {n: [] for n in open_rows}
     touched = [g for g in groups if any(m in open_rows for m in (g.parent, *g.children))]
     for choice in itertools.product(*(options[n] for n in open_rows)):
@@ -185,7 +222,7 @@ def _exhaustive(
     result = list(options)
     for n, kept in survivors.items():
         if kept:
-            result[n] = [p for p in options[n] if p in kept]
+            result[n] = kept
     return result
 
 
