@@ -367,7 +367,7 @@ def leaf_figures(draw: Draw[Any], high: int, basic: Decimal) -> dict[str, Values
         figures[code] = {"sc_basic": basic_part, "sc_project": project}
     rare = st.one_of(st.just(ZERO), st.just(ZERO), st.just(ZERO), cents(1, high))
     for values in figures.values():
-        for key in (*INCOME_SOURCES,):
+        for key in INCOME_SOURCES:
             values[f"in:{key}"] = draw(rare)
         for key in ("基本支出", "项目支出", *OTHER_SPENDING):
             values[f"x:{key}"] = draw(rare)
@@ -524,11 +524,13 @@ def fiscal_entries(figures: Mapping[str, Values]) -> tuple[list[Entry], list[Ent
     def by_source(amounts: Sequence[Decimal]) -> Values:
         return {"合计": total(amounts), **dict(zip(FISCAL, amounts, strict=True))}
 
-    columns = [by_class(figures, lambda leaf, k=k: get(leaf, *k)) for k in keys]  # type: ignore[misc]
+    def spent_in(cls: str) -> Values:
+        in_class = [leaf for code, leaf in figures.items() if code.startswith(cls)]
+        return by_source([total(get(leaf, *k) for leaf in in_class) for k in keys])
+
     spent = [of(*k) for k in keys]
     expenditure = [
-        (function_name(cls), 33 + i, by_source([column[i] for column in columns]))
-        for i, cls in enumerate(SUMMARY_CLASSES)
+        (function_name(cls), 33 + i, spent_in(cls)) for i, cls in enumerate(SUMMARY_CLASSES)
     ]
     expenditure += [
         ("本年支出合计", 59, by_source(spent)),
