@@ -75,7 +75,10 @@ def test_income_sources_are_placed_using_the_summary_table(doc: fiscaldoc.Docume
         "财政拨款收入": D("1047699.80"),
         "事业收入": D("202700.70"),
     }
-    assert got[("", "2011301")] == {"本年收入合计": D("3200000.00"), "财政拨款收入": D("3200000.00")}
+    assert got[("", "2011301")] == {
+        "本年收入合计": D("3200000.00"),
+        "财政拨款收入": D("3200000.00"),
+    }
     assert not any(row.ambiguous for row in table.rows)
 
 
@@ -174,7 +177,9 @@ def test_statistics_counts_keep_their_units(doc: fiscaldoc.Document) -> None:
     assert cell.amount is None
     procurement = table.row("政府采购支出合计")
     assert procurement is not None and procurement.value("统计数") == D("300000.00")
-    flat = {(c.row_label, c.unit, c.value_yuan) for c in fiscaldoc.cells(doc) if c.table == table.id}
+    flat = {
+        (c.row_label, c.unit, c.value_yuan) for c in fiscaldoc.cells(doc) if c.table == table.id
+    }
     assert ("车辆数（辆）", "辆", "") in flat
     assert ("货物", "元", "100000.00") in flat
 

@@ -17,7 +17,8 @@ import attrs
 from fiscaldoc.reference.catalogue import Identity
 
 Placement = tuple[int, ...]
-_SEARCH_LIMIT = 20_000
+_SEARCH_LIMIT = 20_000  # joint placements tried for a set of linked rows
+_GROUP_LIMIT = 512  # joint placements tried for one sum group while narrowing
 
 
 @attrs.frozen(slots=True)
@@ -139,7 +140,7 @@ def _propagate(
                         options[child] = kept
                         changed = True
             members = [m for m in (group.parent, *group.children) if len(options[m]) > 1]
-            if not members or _product(options, members) > _SEARCH_LIMIT:
+            if not members or _product(options, members) > _GROUP_LIMIT:
                 continue
             survivors: dict[int, list[Placement]] = {m: [] for m in members}
             for choice in itertools.product(*(options[m] for m in members)):
