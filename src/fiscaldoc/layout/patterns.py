@@ -38,9 +38,12 @@ NARRATIVE = regex.compile(r"[。；]|情况说明$|[，,].{12,}")
 YEAR_LINE = regex.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")
 
 
+_WHITESPACE = regex.compile(r"\s+")
+
+
 def compact(text: str) -> str:
     """The text without any whitespace (for matching titles and labels)."""
-    return str(regex.sub(r"\s+", "", text))
+    return str(_WHITESPACE.sub("", text))
 
 
 def undouble(text: str) -> str:

@@ -79,6 +79,9 @@ class _Mapped:
         self.columns = columns
 
     def delete(self, spans: Iterable[tuple[int, int]]) -> None:
+        spans = list(spans)
+        if not spans:
+            return
         keep = [True] * len(self.text)
         for start, end in spans:
             for index in range(start, end):
@@ -88,6 +91,9 @@ class _Mapped:
 
     def replace(self, spans: Iterable[tuple[int, int, str]]) -> None:
         """Replace each span by a string; new characters take the span's first column."""
+        spans = list(spans)
+        if not spans:
+            return
         text: list[str] = []
         columns: list[int] = []
         position = 0
@@ -104,6 +110,8 @@ class _Mapped:
         self.columns = columns
 
     def translate(self) -> None:
+        if self.text.translate(_TRANSLATE) == self.text:
+            return
         pairs = [
             (char.translate(_TRANSLATE), column)
             for char, column in zip(self.text, self.columns, strict=False)
