@@ -277,7 +277,9 @@ def _columns_for(entry: Entry, header: Header, spec: TableSpec) -> tuple[Column,
     if spec.family is Family.TWO_SIDED:
         return header.section_columns(entry.section)
     if spec.family is Family.ECONOMIC:
-        return header.columns[:1] or (Column(spec.columns[0].label),)
+        # One group's columns (the groups side by side repeat them).
+        group = {column.label: column for column in header.columns}
+        return tuple(group.values()) or (Column(spec.columns[0].label),)
     return header.columns
 
 

@@ -152,8 +152,26 @@ def _canonical_order(by_index: dict[int, Column], spec: TableSpec) -> dict[int, 
     return dict(zip(sorted(by_index), (column for column, _ in ranked), strict=False))
 
 
+_GROUP_VALUE = regex.compile(
+    r"(?:其中[:：]?)?(?:决算数|本年支出|金额|合计|基本支出|项目支出|人员经费|公用经费)"
+)
+
+
+def _group_columns(text: str, spec: TableSpec) -> tuple[Column, ...]:
+    """The value columns of one code/name group of the economic table ("决算数", "其中：基本支出")."""
+    start = text.find("科目名称")
+    end = text.find("科目代码", start + 1) if start >= 0 else -1
+    segment = text[start + 4 : end if end > 0 else None] if start >= 0 else ""
+    labels = [regex.sub(r"^其中[:：]?", "", found) for found in _GROUP_VALUE.findall(segment)]
+    if not labels:
+        labels = [spec.columns[0].label]
+    return tuple(Column(label) for label in dict.fromkeys(labels))
+
+
 def _spaced(lines: Sequence[Line], spec: TableSpec) -> Header:
     text = p.undouble(p.compact("".join(line.text for line in lines)))
+    if spec.family is Family.ECONOMIC:
+        return Header(_group_columns(text, spec))
     columns: list[Column] = []
     sections: list[Section | None] = (
         [Section.INCOME, Section.EXPENDITURE] if spec.family is Family.TWO_SIDED else [None]

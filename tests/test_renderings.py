@@ -1,0 +1,134 @@
+"""Small documents written for this project, each in a rendering the seeds do not show."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import fiscaldoc
+
+D = Decimal
+
+
+def _values(doc: fiscaldoc.Document, table: str) -> dict[str, dict[str, Decimal | None]]:
+    found = doc.table(table)
+    assert found is not None, f"{table} not found"
+    return {row.code or row.label: {c.column: c.value for c in row.cells} for row in found.rows}
+
+
+def test_markdown_pipe_table_with_bold_cells_and_doubled_header() -> None:
+    text = """# 某县某局2022年度单位决算
+
+## 支出决算表支出决算表
+公开03表
+编制单位：某县某局
+单位：元
+
+| 项目项目 | | 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 | 经营支出 | 对附属单位补助支出 |
+|---|---|---|---|---|---|---|---|
+| 科目代码 | 科目名称 | | | | | | |
+| **合计** | | **25,730,935.53** | 20,000,000.00 | 5,730,935.53 | | | |
+| 201 | 一般公共服务支出 | 25,730,935.53 | 20,000,000.00 | 5,730,935.53 | | | |
+| 2010301 | 行政运行 | 20,000,000.00 | 20,000,000.00 | | | | |
+| 2010350 | 事业运行 | 5,730,935.53 | | 5,730,935.53 | | | |
+"""
+    doc = fiscaldoc.parse(text)
+    got = _values(doc, "expenditure")
+    assert got["合计"] == {
+        "本年支出合计": D("25730935.53"),
+        "基本支出": D("20000000.00"),
+        "项目支出": D("5730935.53"),
+    }
+    assert got["2010350"] == {"本年支出合计": D("5730935.53"), "项目支出": D("5730935.53")}
+    table = doc.table("expenditure")
+    assert table is not None and table.unit == "元"
+    assert doc.meta.level is fiscaldoc.DocumentLevel.UNIT and doc.meta.year == 2022
+    cell = table.rows[0].cell("本年支出合计")
+    assert cell is not None and cell.amount is not None
+    assert cell.amount.to_yuan() == D("25730935.53")
+
+
+def test_basic_expenditure_with_a_basic_column_per_group() -> None:
+    text = """某县某局2023年度部门决算
+一般公共预算财政拨款基本支出决算明细表
+公开06表
+编制单位：某县某局 单位：万元
+科目代码 科目名称 决算数 其中：基本支出 科目代码 科目名称 决算数 其中：基本支出 科目代码 科目名称 决算数 其中：基本支出
+301 工资福利支出 100.00 100.00 302 商品和服务支出 20.00 20.00 310 资本性支出
+30101 基本工资 60.00 60.00 30201 办公费 20.00 20.00 31002 办公设备购置
+30102 津贴补贴 40.00 40.00
+人员经费合计 100.00 公用经费合计 20.00
+"""
+    doc = fiscaldoc.parse(text)
+    got = _values(doc, "general_budget_basic_expenditure")
+    assert got["30101"] == {"决算数": D("60.00"), "基本支出": D("60.00")}
+    assert got["310"] == {}
+    table = doc.table("general_budget_basic_expenditure")
+    assert table is not None
+    total = table.row("人员经费合计")
+    assert total is not None and total.ambiguous  # one figure for two columns: said, not guessed
+
+
+def test_split_codes_in_their_own_tab_columns_and_tagged_cells() -> None:
+    text = """某市某中心2021年度部门决算
+一般公共预算财政拨款支出决算表
+公开05表
+单位：万元
+项目\t\t\t\t本年支出\t\t
+类\t款\t项\t科目名称\t小计\t基本支出\t项目支出
+\t\t\t<b>合计</b>\t<b>30.00</b>\t<b>20.00</b>\t<b>10.00</b>
+205\t\t\t教育支出\t30.00\t20.00\t10.00
+205\t08\t\t进修及培训\t30.00\t20.00\t10.00
+205\t08\t03\t培训支出\t30.00\t20.00\t10.00
+"""
+    doc = fiscaldoc.parse(text)
+    got = _values(doc, "general_budget_expenditure")
+    assert got["2050803"] == {"小计": D("30.00"), "基本支出": D("20.00"), "项目支出": D("10.00")}
+    assert got["20508"]["小计"] == D("30.00")
+    assert doc.unparsed == ()
+
+
+def test_three_public_with_dashes_and_row_numbers_as_decimals() -> None:
+    text = """某局2023年度部门决算
+财政拨款“三公”经费支出决算表
+公开07表
+单位：万元
+项目 合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费
+小计 公务用车购置费 公务用车运行维护费
+栏次 1.00 2.00 3.00 4.00 5.00 6.00
+预算数 5.00 — 3.00 — 3.00 2.00
+决算数 4.50 — 3.00 — 3.00 1.50
+"""
+    doc = fiscaldoc.parse(text)
+    table = doc.table("three_public")
+    assert table is not None
+    actual = table.row("决算数")
+    assert actual is not None
+    assert [(c.column, c.value) for c in actual.cells] == [
+        ("合计", D("4.50")),
+        ("因公出国（境）费", None),
+        ("小计", D("3.00")),
+        ("公务用车购置费", None),
+        ("公务用车运行维护费", D("3.00")),
+        ("公务接待费", D("1.50")),
+    ]
+    exported = [c for c in fiscaldoc.cells(doc) if c.row_label == "决算数"]
+    assert len(exported) == 4  # dashes are printed "no value", not values
+
+
+def test_table_broken_by_a_part_title_keeps_its_rows() -> None:
+    text = """某局2023年度部门决算
+收入决算表
+公开02表
+单位：万元
+项目 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入
+科目代码 科目名称
+合计 3.00 3.00
+2080505 机关事业单位基本养老保险缴费支出 1.00 1.00
+第三部分 2023年度部门决算表
+2101101 行政单位医疗 2.00 2.00
+注：本表反映部门本年度取得的各项收入情况。
+"""
+    doc = fiscaldoc.parse(text)
+    got = _values(doc, "income")
+    assert got["2101101"] == {"本年收入合计": D("2.00"), "财政拨款收入": D("2.00")}
+    assert list(got) == ["合计", "2080505", "2101101"]
