@@ -158,7 +158,7 @@ _GROUP_VALUE = regex.compile(
 
 
 def _group_columns(text: str, spec: TableSpec) -> tuple[Column, ...]:
-    """The value columns of one code/name group of the economic table ("决算数", "其中：基本支出")."""
+    """The value columns of one code/name group of the economic table (决算数, 其中：基本支出)."""
     start = text.find("科目名称")
     end = text.find("科目代码", start + 1) if start >= 0 else -1
     segment = text[start + 4 : end if end > 0 else None] if start >= 0 else ""
