@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-import pytest
+import attrs
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fiscaldoc.model import (
     Cell,
@@ -18,7 +19,7 @@ from fiscaldoc.model import (
     Table,
     TableId,
 )
-from fiscaldoc.reference.catalogue import BY_ID
+from fiscaldoc.reference.catalogue import BY_ID, Family
 from fiscaldoc.serialize.render import RenderStyle, render, render_table
 from tests.strategies import (
     AMOUNT,
@@ -41,10 +42,15 @@ def cells(values: Mapping[str, str], unit: str = "万元") -> tuple[Cell, ...]:
     return tuple(Cell(column, Decimal(text), text, LOC, unit) for column, text in values.items())
 
 
-def row(label: str, code: str = "", **kwargs: object) -> Row:
-    values = kwargs.pop("values", {})
-    assert isinstance(values, dict)
-    return Row(label, cells(values), LOC, code, **kwargs)  # type: ignore[arg-type]
+def row(
+    label: str,
+    code: str = "",
+    *,
+    section: Section | None = None,
+    number: int | None = None,
+    values: Mapping[str, str] | None = None,
+) -> Row:
+    return Row(label, cells(values or {}), LOC, code, section, number)
 
 
 def make(table_id: TableId, rows: Iterable[Row], number: str = "") -> Table:
@@ -68,27 +74,38 @@ def expenditure() -> Table:
             row(
                 "医疗保障经办事务",
                 "2101506",
-                values=dict(zip(columns, ("249.83", "0.00", "249.83"))),
-            ),  # noqa: E501
+                values=dict(zip(columns, ("249.83", "0.00", "249.83"), strict=True)),
+            ),
             row(
                 "医疗保障管理事务",
                 "21015",
-                values=dict(zip(columns, ("1360.62", "1100.57", "260.05"))),
-            ),  # noqa: E501
-            row("合计", values=dict(zip(columns, ("1360.62", "1100.57", "260.05")))),
+                values=dict(zip(columns, ("1360.62", "1100.57", "260.05"), strict=True)),
+            ),
+            row("合计", values=dict(zip(columns, ("1360.62", "1100.57", "260.05"), strict=True))),
         ],
         "公开03表",
     )
 
 
 def summary() -> Table:
-    income_items = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入",
-                    "国有资本经营预算财政拨款收入", "上级补助收入", "事业收入", "经营收入",
-                    "附属单位上缴收入", "其他收入"]  # fmt: skip
+    income_items = [
+        "一般公共预算财政拨款收入",
+        "政府性基金预算财政拨款收入",
+        "国有资本经营预算财政拨款收入",
+        "上级补助收入",
+        "事业收入",
+        "经营收入",
+        "附属单位上缴收入",
+        "其他收入",
+    ]
     spent = {"208": "10.05", "210": "922.02", "221": "13.77"}
+
+    def amount(cls: str) -> dict[str, str]:
+        return {"决算数": spent[cls]} if cls in spent else {}
+
     income = [
         row(label, section=Section.INCOME, number=n) for n, label in enumerate(income_items, 1)
-    ]  # noqa: E501
+    ]
     income[0] = row(income_items[0], section=Section.INCOME, number=1, values={"决算数": "945.84"})
     income += [
         row("本年收入合计", section=Section.INCOME, number=27, values={"决算数": "945.84"}),
@@ -97,10 +114,9 @@ def summary() -> Table:
         row("总计", section=Section.INCOME, number=30, values={"决算数": "945.84"}),
     ]
     expense = [
-        row(function_name(cls), section=Section.EXPENDITURE, number=31 + i,
-            values={"决算数": spent[cls]} if cls in spent else {})
+        row(function_name(cls), section=Section.EXPENDITURE, number=31 + i, values=amount(cls))
         for i, cls in enumerate(SUMMARY_CLASSES)
-    ]  # fmt: skip
+    ]
     expense += [
         row("本年支出合计", section=Section.EXPENDITURE, number=57, values={"决算数": "945.84"}),
         row("结余分配", section=Section.EXPENDITURE, number=58),
@@ -142,7 +158,8 @@ def test_tsv_keeps_empty_fields() -> None:
         "\t栏次\t1\t2\t3\t4\t5\t6",
         "\t合计\t1360.62\t1100.57\t260.05\t\t\t",
     ]
-    assert out[-2:] == ["", "注：本表反映部门本年度各项支出情况。本表金额转换为万元时，因四舍五入可能存在尾差。"]  # fmt: skip
+    note = "注：本表反映部门本年度各项支出情况。本表金额转换为万元时，因四舍五入可能存在尾差。"
+    assert out[-2:] == ["", note]
 
 
 def test_split_codes_prints_codes_by_level() -> None:
@@ -156,13 +173,14 @@ def test_grouped_columns_print_their_group_once() -> None:
         TableId.GENERAL_BUDGET_EXPENDITURE,
         [row("合计", values={"小计": "945.84", "基本支出": "160.74", "项目支出": "785.10"})],
     )
-    assert lines(table, "tsv")[4:8] == [
+    assert lines(table, "tsv")[6:10] == [
         "项目\t\t本年支出\t\t",
         "科目代码\t科目名称\t小计\t基本支出\t项目支出",
         "\t栏次\t1\t2\t3",
         "\t合计\t945.84\t160.74\t785.10",
     ]
-    assert lines(table, "spaces")[3:5] == ["项目 本年支出", "科目代码 科目名称 小计 基本支出 项目支出"]  # fmt: skip
+    out = lines(table, "spaces")
+    assert out[3:5] == ["项目 本年支出", "科目代码 科目名称 小计 基本支出 项目支出"]
 
 
 def test_two_sided_tsv_matches_the_xian_beilin_shape() -> None:
@@ -194,9 +212,8 @@ def test_two_sided_pads_the_shorter_tail_before_its_last_row() -> None:
     income = [row(f"{s}收入", section=Section.INCOME, number=n) for n, s in enumerate(sources, 1)]
     income += [
         row(label, section=Section.INCOME, number=n)
-        for label, n in [("本年收入合计", 27), ("年初结转和结余", 28), (sources[0], 29),
-                         (sources[1], 30), (sources[2], 31), ("总计", 32)]
-    ]  # fmt: skip
+        for n, label in enumerate(("本年收入合计", "年初结转和结余", *sources, "总计"), 27)
+    ]
     expense = [row("一般公共服务支出", section=Section.EXPENDITURE, number=33)]
     expense += [
         row(label, section=Section.EXPENDITURE, number=n)
@@ -205,8 +222,9 @@ def test_two_sided_pads_the_shorter_tail_before_its_last_row() -> None:
     out = lines(make(TableId.FISCAL_APPROPRIATION_SUMMARY, [*income, *expense]), "tsv")
     assert "栏次\t\t1\t栏次\t\t2\t3\t4\t5" in out
     start = out.index("一、一般公共预算财政拨款收入\t1\t\t一、一般公共服务支出\t33\t\t\t\t")
-    assert out[start + 1 : start + 3] == ["二、政府性基金预算财政拨款收入\t2\t\t\t\t\t\t\t"] * 1 + [
-        "三、国有资本经营预算财政拨款收入\t3\t\t\t\t\t\t\t"
+    assert out[start + 1 : start + 3] == [  # blank slots count on from the slot above
+        "二、政府性基金预算财政拨款收入\t2\t\t\t34\t\t\t\t",
+        "三、国有资本经营预算财政拨款收入\t3\t\t\t35\t\t\t\t",
     ]
     assert out[start + 3 : start + 9] == [
         "本年收入合计\t27\t\t本年支出合计\t59\t\t\t\t",
@@ -226,6 +244,18 @@ def test_doubled_headers_double_the_title_and_header_cells_but_not_numbers() -> 
     assert "本年收入合计\t27\t945.84\t本年支出合计\t57\t945.84" in out  # the body is not doubled
 
 
+def test_doubled_headers_in_spaces_double_each_wrapped_piece() -> None:
+    out = lines(expenditure(), "spaces", doubled_headers=True)
+    assert out[0] == "支出决算表支出决算表"
+    header = out[4 : out.index("栏次栏次 1 2 3 4 5 6")]
+    assert header[1:4] == [
+        "对附属单位补对附属单位补",
+        "助支出助支出",
+        "科目代码科目代码 科目名称科目名称",
+    ]
+    assert header[0].startswith("项目项目 本年支出合计本年支出合计 基本支出基本支出")
+
+
 def test_markdown_headings_and_bold_totals() -> None:
     doc = Document(DocumentMeta(unit_name=UNIT), (summary(), expenditure()))
     out = render(doc, "markdown", thousands=True).split("\n")
@@ -234,7 +264,7 @@ def test_markdown_headings_and_bold_totals() -> None:
     assert (
         "<b>本年收入合计</b>\t<b>27</b>\t<b>945.84</b>\t<b>本年支出合计</b>\t<b>57</b>\t<b>945.84</b>"
         in out
-    )  # noqa: E501
+    )
     assert "\t<b>合计</b>\t<b>1,360.62</b>\t<b>1,100.57</b>\t<b>260.05</b>\t\t\t" in out
     assert "一、一般公共预算财政拨款收入\t1\t945.84\t一、一般公共服务支出\t31\t" in out
 
@@ -261,7 +291,7 @@ def test_economic_table_prints_three_groups_and_the_totals_line() -> None:
         row("公用经费合计", values={AMOUNT: "7.81"}),
     ]
     table = make(TableId.GENERAL_BUDGET_BASIC_EXPENDITURE, rows)
-    assert lines(table, "tsv")[8:13] == [
+    assert lines(table, "tsv")[6:11] == [
         "\t".join(["科目代码", "科目名称", "决算数"] * 3),
         "301\t工资福利支出\t150.42\t302\t商品和服务支出\t7.81\t307\t债务利息及费用支出\t",
         "30101\t基本工资\t150.42\t30201\t办公费\t7.81\t399\t其他支出\t",
@@ -276,7 +306,7 @@ def test_economic_table_prints_three_groups_and_the_totals_line() -> None:
 def test_three_public_header_nests_the_vehicle_columns() -> None:
     values = dict(zip(labels(TableId.THREE_PUBLIC), ["0.00"] * 6 + ["10.00", "20.00"], strict=True))
     table = make(TableId.THREE_PUBLIC, [row("预算数", values=values), row("决算数")])
-    assert lines(table, "tsv")[8:14] == [
+    assert lines(table, "tsv")[6:12] == [
         "项目\t财政拨款“三公”经费\t\t\t\t\t\t会议费\t培训费",
         "\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t\t",
         "\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t",
@@ -288,10 +318,9 @@ def test_three_public_header_nests_the_vehicle_columns() -> None:
 
 
 def test_empty_table_prints_its_total_row_and_statement() -> None:
-    table = make(TableId.STATE_CAPITAL, [row("合计")])
-    table = Table(table.id, table.title, LOC, table.columns, table.rows, "公开08表", "万元",
-                  "本单位无国有资本经营预算财政拨款支出，已公开空表。")  # fmt: skip
-    assert lines(table, "tsv")[-5:-2] == [
+    statement = "本单位无国有资本经营预算财政拨款支出，已公开空表。"
+    table = attrs.evolve(make(TableId.STATE_CAPITAL, [row("合计")]), empty_statement=statement)
+    assert lines(table, "tsv")[-4:-1] == [
         "\t合计\t\t\t",
         "本单位无国有资本经营预算财政拨款支出，已公开空表。",
         "",
@@ -338,7 +367,7 @@ def check_row_identities(table: Table) -> None:
             expected = sum_of([r], identity.total)
             parts = sum(value(r, p) for p in identity.parts) - sum(
                 value(r, m) for m in identity.minus
-            )  # noqa: E501
+            )
             assert expected == parts, (table.id, r.label, identity)
 
 
@@ -376,7 +405,7 @@ def check_summary(doc: Document) -> None:
             income["年初结转和结余"],
         ],
         AMOUNT,
-    )  # noqa: E501
+    )
     out_total = sum_of([spent["本年支出合计"], spent["结余分配"], spent["年末结转和结余"]], AMOUNT)
     assert value(income["总计"], AMOUNT) == in_total == out_total == value(spent["总计"], AMOUNT)
     classes = [spent[function_name(cls)] for cls in SUMMARY_CLASSES]
@@ -386,7 +415,7 @@ def check_summary(doc: Document) -> None:
         assert value(r, AMOUNT) == class_total(expenditure_table, cls, "本年支出合计")
     assert value(spent["本年支出合计"], AMOUNT) == value(
         expenditure_table.row("合计"), "本年支出合计"
-    )  # noqa: E501
+    )
     income_total = income_table.row("合计")
     assert value(income["本年收入合计"], AMOUNT) == value(income_total, "本年收入合计")
     assert sum_of(items[:3], AMOUNT) == value(income_total, "财政拨款收入")
@@ -451,7 +480,7 @@ def test_generated_documents_satisfy_every_identity(doc: Document) -> None:
             assert cell.value is not None and cell.value >= 0
             assert cell.value.as_tuple().exponent == -2 and cell.text == f"{cell.value}"
             assert cell.unit == doc.meta.amount_unit == table.unit
-        if BY_ID[table.id].family.value == "classified":
+        if BY_ID[table.id].family is Family.CLASSIFIED:
             check_tree(table)
     check_summary(doc)
     check_fiscal_summary(doc)
@@ -459,7 +488,7 @@ def test_generated_documents_satisfy_every_identity(doc: Document) -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(documents(), pytest.importorskip("hypothesis.strategies").sampled_from(list(RenderStyle)))
+@given(documents(), st.sampled_from(list(RenderStyle)))
 def test_every_value_is_rendered(doc: Document, style: RenderStyle) -> None:
     text = render(doc, style, thousands=True, split_codes=True)
     words = set(text.replace("<b>", "\t").replace("</b>", "\t").split())

@@ -163,6 +163,8 @@ def _table_lines(table: Table, unit_name: str, options: _Options) -> list[_Line]
 
 def _format(line: _Line, options: _Options, heading: str) -> list[str]:
     cells = line.cells
+    if line.role is _Role.HEADER and options.style is RenderStyle.SPACES:
+        return _wrapped(cells, options.doubled_headers)
     if line.role in (_Role.TITLE, _Role.HEADER) and options.doubled_headers:
         cells = tuple(_doubled(cell) for cell in cells)
     if line.role is _Role.TITLE and options.style is RenderStyle.MARKDOWN:
@@ -170,8 +172,6 @@ def _format(line: _Line, options: _Options, heading: str) -> list[str]:
     if line.role in (_Role.TITLE, _Role.META, _Role.NOTE):
         return [cells[0]]
     if options.style is RenderStyle.SPACES:
-        if line.role is _Role.HEADER:
-            return _wrapped(cells)
         return [" ".join(cell for cell in cells if cell)]
     if options.style is RenderStyle.MARKDOWN and line.bold:
         cells = tuple(
@@ -185,21 +185,24 @@ def _doubled(text: str) -> str:
     return text if not text or text.isdigit() else text * 2
 
 
-def _wrapped(cells: Sequence[str]) -> list[str]:
+def _wrapped(cells: Sequence[str], doubled: bool) -> list[str]:
     """Header cells on space-separated lines; a long label goes on lines of its own, in pieces.
 
-    The pieces stay in reading order, as PDF text extraction leaves them.
+    The pieces stay in reading order, as PDF text extraction leaves them; bold doubling
+    applies to each printed piece ("附属单位上缴附属单位上缴", "收入收入").
     """
     lines: list[str] = []
     current: list[str] = []
     for cell in (cell for cell in cells if cell):
-        if len(cell) <= _WRAP:
-            current.append(cell)
+        pieces = [cell[start : start + _WRAP] for start in range(0, len(cell), _WRAP)]
+        pieces = [_doubled(piece) if doubled else piece for piece in pieces]
+        if len(pieces) == 1:
+            current.append(pieces[0])
             continue
         if current:
             lines.append(" ".join(current))
             current = []
-        lines += [cell[start : start + _WRAP] for start in range(0, len(cell), _WRAP)]
+        lines += pieces
     if current:
         lines.append(" ".join(current))
     return lines
@@ -373,7 +376,9 @@ def _slots(
     numbered: list[_Slot] = []
     previous: int | None = None
     for slot in slots:
-        number = slot.row.number if slot.row else None if previous is None else previous + 1
+        number = (
+            slot.row.number if slot.row is not None else None if previous is None else previous + 1
+        )
         numbered.append(attrs.evolve(slot, number=number))
         previous = number
     return numbered
