@@ -133,3 +133,12 @@ def test_python_dash_m_is_the_same_cli() -> None:
         check=True,
     )
     assert '"table": "three_public"' in result.stdout
+
+
+def test_example_script_runs() -> None:
+    script = Path(__file__).resolve().parents[1] / "examples" / "parse_one.py"
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True
+    )
+    assert "示例市数据管理局 2023年度决算" in result.stdout
+    assert "2011350  事业运行" in result.stdout

@@ -91,12 +91,14 @@ def _looks_like_table_start(lines: Sequence[Line], start: int) -> bool:
     return False
 
 
-def is_body_row(line: Line) -> bool:
+def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
     """True when a line holds a table row (a code, an amount, or a known row label)."""
     cells = cells_of(line)
     if not cells:
         return False
     first = p.compact(cells[0])
+    if spec is not None and spec.rows:
+        return p.undouble(first) in spec.rows
     if first in {"栏次", "行次"} or first.startswith(("栏次", "科目代码", "项目")):
         return any(p.DECIMAL.fullmatch(cell) for cell in cells[1:]) and not first.startswith("栏次")
     if p.CODE.match(first) and len(cells) > 1 and not p.AMOUNT.match(cells[1]):
@@ -105,13 +107,13 @@ def is_body_row(line: Line) -> bool:
         return True
     if any(p.DECIMAL.fullmatch(p.compact(cell)) for cell in cells):
         return True
-    if first in _ROW_STARTS:
+    if first in ROW_STARTS:
         # "合计" alone or with numbers is a row; "本年收入合计 财政拨款收入 …" is a header.
         return all(p.AMOUNT.match(cell) or p.DASH.match(cell) for cell in cells[1:])
     return bool(p.ORDINAL.match(first))
 
 
-_ROW_STARTS = frozenset(
+ROW_STARTS = frozenset(
     {
         "合计",
         "总计",
@@ -229,7 +231,7 @@ def _read_block(
                 continue
             break
         if state == "head":
-            if is_body_row(line):
+            if is_body_row(line, spec):
                 state = "body"
                 body.append(line)
             else:

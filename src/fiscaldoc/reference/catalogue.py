@@ -54,6 +54,8 @@ class TableSpec:
     columns: tuple[ColumnSpec, ...]
     identities: tuple[Identity, ...] = ()
     income_columns: tuple[ColumnSpec, ...] = ()
+    rows: tuple[str, ...] = ()
+    """The labels of the table's fixed rows, for tables that have them (三公: 预算数, 决算数)."""
 
     def columns_for(self, section: Section | None) -> tuple[ColumnSpec, ...]:
         """The value columns of one side (two-sided tables) or of the table."""
@@ -101,6 +103,15 @@ TABLES: tuple[TableSpec, ...] = (
         (
             Identity("合计", ("因公出国（境）费", "小计", "公务接待费")),
             Identity("小计", ("公务用车购置费", "公务用车运行维护费")),
+        ),
+        rows=(
+            "预算数",
+            "决算数",
+            "全年预算数",
+            "年初预算数",
+            "调整预算数",
+            "全年决算数",
+            "支出决算数",
         ),
     ),
     TableSpec(

@@ -11,7 +11,7 @@ from lark import Token, Transformer
 from lark.exceptions import LarkError
 
 from fiscaldoc.layout import patterns as p
-from fiscaldoc.layout.blocks import TableBlock
+from fiscaldoc.layout.blocks import ROW_STARTS, TableBlock
 from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Table
 from fiscaldoc.reference.catalogue import Family, Identity, TableSpec
 from fiscaldoc.reference.codes import function_class_by_name
@@ -172,6 +172,8 @@ def _join_wrapped(entries: list[Entry]) -> list[Entry]:
     pending = ""
     for entry in entries:
         label_only = not entry.code and not entry.values and entry.rowno is None
+        if label_only and clean_label(entry.label) in ROW_STARTS:
+            label_only = False  # "合计" or "预算数" printed with no values is a row of its own
         if label_only and joined and not joined[-1].values and not _is_total(joined[-1].label):
             joined[-1].label += entry.label
             continue
@@ -196,6 +198,8 @@ def _join_wrapped(entries: list[Entry]) -> list[Entry]:
             entry.label = pending + entry.label
             pending = ""
         joined.append(entry)
+    if pending:
+        joined.append(Entry(location=entries[-1].location, label=pending))
     return joined
 
 
