@@ -132,3 +132,58 @@ def test_table_broken_by_a_part_title_keeps_its_rows() -> None:
     got = _values(doc, "income")
     assert got["2101101"] == {"本年收入合计": D("2.00"), "财政拨款收入": D("2.00")}
     assert list(got) == ["合计", "2080505", "2101101"]
+
+
+def test_char_doubled_title_with_its_number_and_no_row_numbers() -> None:
+    text = """某区某局2022年度部门决算
+表1 收入支出决算总表
+金额单位：万元
+收入 支出
+项目 决算数 项目 决算数
+一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 80.00
+二、政府性基金预算财政拨款收入 四、公共安全支出 20.00
+本年收入合计 100.00 本年支出合计 100.00
+总计 100.00 总计 100.00
+收收入入决决算算表表（（公公开开0022表表））
+单位：万元
+项目 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入
+科目编码 科目名称
+合计 100.00 100.00 0.00 0.00 0.00 0.00 0.00
+2010101 行政运行 80.00 80.00 0.00 0.00 0.00 0.00 0.00
+"""
+    doc = fiscaldoc.parse(text)
+    assert [(t.id.value, t.number) for t in doc.tables] == [
+        ("income_expenditure_summary", "表1"),
+        ("income", "公开02表"),
+    ]
+    summary = doc.table("income_expenditure_summary")
+    assert summary is not None
+    security = summary.row("公共安全支出", fiscaldoc.Section.EXPENDITURE)
+    assert security is not None and security.value("决算数") == D("20.00")
+    fund = summary.row("政府性基金预算财政拨款收入", fiscaldoc.Section.INCOME)
+    assert fund is not None and fund.cells == ()
+    assert _values(doc, "income")["2010101"]["财政拨款收入"] == D("80.00")
+
+
+def test_attachment_titles_bracketed_suffix_and_a_missing_unit_line() -> None:
+    text = """某区某局2022年度部门决算
+附件1：支出决算表（按功能分类）
+项目 本年支出合计 基本支出 项目支出
+科目代码 科目名称
+合计 100.00 80.00 20.00
+2010101 行政运行 80.00 80.00
+2010102 一般行政管理事务 20.00 20.00
+附表2 收入决算表
+金额单位：元
+项目 本年收入合计 财政拨款收入
+合计 100.00 100.00
+"""
+    doc = fiscaldoc.parse(text)
+    expenditure = doc.table("expenditure")
+    assert expenditure is not None and expenditure.number == "附件1"
+    assert expenditure.unit == "元"
+    assert [n.code for n in doc.notes] == ["unit-inferred"]
+    got = _values(doc, "expenditure")
+    assert got["2010102"] == {"本年支出合计": D("20.00"), "项目支出": D("20.00")}
+    income = doc.table("income")
+    assert income is not None and income.number == "附表2"

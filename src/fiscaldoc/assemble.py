@@ -41,11 +41,13 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
     linked = {link.table: link for link in LINKS}
     # Tables whose totals are printed elsewhere are built last, with those totals as hints.
     order = sorted(range(len(layout.blocks)), key=lambda n: layout.blocks[n].spec.id in linked)
+    declared = Counter(block.unit for block in layout.blocks if block.unit)
+    default_unit = declared.most_common(1)[0][0] if declared else ""
     for n in order:
         block = layout.blocks[n]
         link = linked.get(block.spec.id)
         hints = None if link is None else _hints(link, [b.table for b in built_by_block.values()])
-        built_by_block[n] = build_table(block, hints)
+        built_by_block[n] = build_table(block, hints, default_unit=default_unit)
     for n in range(len(layout.blocks)):
         built = built_by_block[n]
         tables.append(built.table)

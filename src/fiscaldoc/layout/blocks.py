@@ -58,15 +58,17 @@ def title_of(line: Line) -> tuple[TableSpec, str, str] | None:
     number = ""
     words = []
     for cell in cells:
+        cell = p.undouble(p.compact(cell))
         found = p.TABLE_NUMBER.search(cell)
-        if found and p.compact(found[0]) == p.compact(cell):
-            number = p.compact(found[0]).strip("()（）")
-            continue
         if found:
-            number = p.compact(found[0]).strip("()（）")
-            cell = (cell[: found.start()] + cell[found.end() :]).strip()
+            number = found[0].strip("()（）")
+            cell = cell[: found.start()] + cell[found.end() :]
         words.append(cell)
-    text = p.undouble(p.compact("".join(words)))
+    text = p.undouble("".join(words))
+    attachment = p.ATTACHMENT.match(text)
+    if attachment and attachment[0]:
+        number = number or attachment[0].rstrip(":：、.．")
+        text = text[attachment.end() :]
     text = p.ORDINAL.sub("", text)
     if not text or len(text) > 60:
         return None

@@ -15,6 +15,7 @@ ORDINAL = regex.compile(
 TABLE_NUMBER = regex.compile(
     r"(?:[（(]?\s*(?:公开|附)\s*\d+\s*[-—]?\s*\d*\s*表\s*[)）]?|(?<![\p{Han}])表\s*[\d一二三四五六七八九十]+(?:[-—]\d+)?(?![\p{Han}\d]))"
 )
+ATTACHMENT = regex.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十]*\s*[:：、.．]?")
 UNIT = regex.compile(r"(?:金额)?单\s*位[:：]\s*(亿元|万元|元)(?![\p{Han}])")
 UNIT_NAME = regex.compile(
     r"(?:编制单位|编制部门|单位名称|部门名称|部门[（(]单位[)）]名称|部门[（(]单位[)）]?|单位)[:：]\s*"

@@ -77,7 +77,9 @@ def _cols(*labels: str | tuple[str, ...]) -> tuple[ColumnSpec, ...]:
 def _title(pattern: str) -> regex.Pattern[str]:
     # A title may be preceded by a unit name or a year ("2023年度") and followed by a printed
     # number ("（公开01表）"); it never sits inside a sentence.
-    return regex.compile(rf"^(?:[^，。；：:,;]{{0,40}}?)(?:{pattern})$")
+    return regex.compile(
+        rf"^(?:[^，。；：:,;]{{0,40}}?)(?:{pattern})(?:[（(][^（）()]{{1,20}}[)）])?$"
+    )
 
 
 _AMOUNT = ("决算数", "金额", "决算金额", "本年决算数", "年度决算数", "决算", "数额")

@@ -118,11 +118,14 @@ class BuiltTable:
     unparsed: tuple[ParseNote, ...]
 
 
-def build_table(block: TableBlock, hints: TotalHints | None = None) -> BuiltTable:
+def build_table(
+    block: TableBlock, hints: TotalHints | None = None, *, default_unit: str = ""
+) -> BuiltTable:
     """Turn a table block into a :class:`Table`, with notes on what was repaired or undecided.
 
     ``hints`` gives column totals of the table's total row known from other tables; they help
-    place the values of rows whose empty cells vanished.
+    place the values of rows whose empty cells vanished. ``default_unit`` is the amount unit
+    of a table that prints none (the unit the document's other tables declare).
     """
     spec = block.spec
     header = parse_header(block.header, spec)
@@ -146,7 +149,18 @@ def build_table(block: TableBlock, hints: TotalHints | None = None) -> BuiltTabl
         entries.extend(_ToEntries(tokens, first).transform(tree))
     if spec.family in (Family.CLASSIFIED, Family.ITEMS):
         entries = _join_wrapped(entries)
-    rows = _place(entries, header, spec, block.unit, notes, hints=hints)
+    unit = block.unit or default_unit
+    if not block.unit and default_unit and block.body:
+        notes.append(
+            ParseNote(
+                "unit-inferred",
+                f"the table declares no amount unit; {default_unit}, the unit of the "
+                "document's other tables, is assumed",
+                block.title.location(),
+                block.title_text,
+            )
+        )
+    rows = _place(entries, header, spec, unit, notes, hints=hints)
     notes.extend(_moved_codes(entries, header))
     table = Table(
         id=spec.id,
@@ -155,7 +169,7 @@ def build_table(block: TableBlock, hints: TotalHints | None = None) -> BuiltTabl
         columns=header.columns,
         rows=tuple(rows),
         number=block.number,
-        unit=block.unit,
+        unit=unit,
         empty_statement=" ".join(p.compact(line.text) for line in block.statements),
         notes=tuple(line.text for line in block.notes),
     )
