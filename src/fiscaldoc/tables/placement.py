@@ -99,7 +99,8 @@ def solve(
     undecided = [len(o) for o in options]
     for component in _components([n for n, o in enumerate(options) if len(o) > 1], groups):
         if _product(options, component) <= _SEARCH_LIMIT:
-            options = _exhaustive(rows, options, groups, width, component)
+            touched = [g for g in groups if set(component) & {g.parent, *g.children}]
+            _narrow(options, _survivors(rows, options, touched, width, component))
     while True:
         open_rows = [n for n, o in enumerate(options) if len(o) > 1]
         if not open_rows:
@@ -142,17 +143,7 @@ def _propagate(
             members = [m for m in (group.parent, *group.children) if len(options[m]) > 1]
             if not members or _product(options, members) > _GROUP_LIMIT:
                 continue
-            survivors: dict[int, list[Placement]] = {m: [] for m in members}
-            for choice in itertools.product(*(options[m] for m in members)):
-                chosen = dict(zip(members, choice, strict=True))
-                if _group_holds(group, rows, options, width, chosen):
-                    for m, placement in chosen.items():
-                        if placement not in survivors[m]:
-                            survivors[m].append(placement)
-            for m, kept in survivors.items():
-                if kept and len(kept) < len(options[m]):
-                    options[m] = kept
-                    changed = True
+            changed |= _narrow(options, _survivors(rows, options, [group], width, members))
 
 
 def _within_parent(
@@ -203,28 +194,40 @@ def _product(options: Sequence[list[Placement]], open_rows: Sequence[int]) -> in
     return total
 
 
-def _exhaustive(
+def _survivors(
     rows: Sequence[Sequence[Printed]],
-    options: list[list[Placement]],
+    options: Sequence[list[Placement]],
     groups: Sequence[SumGroup],
     width: int,
-    open_rows: Sequence[int],
-) -> list[list[Placement]]:
-    """Keep the placements that appear in some joint solution; the first solution found (the
-    leftmost, row by row) comes first for every row, so the kept readings agree with each other."""
-    survivors: dict[int, list[Placement]] = {n: [] for n in open_rows}
-    touched = [g for g in groups if any(m in open_rows for m in (g.parent, *g.children))]
-    for choice in itertools.product(*(options[n] for n in open_rows)):
-        chosen = dict(zip(open_rows, choice, strict=False))
-        if all(_group_holds(g, rows, options, width, chosen) for g in touched):
-            for n, placement in chosen.items():
-                if placement not in survivors[n]:
-                    survivors[n].append(placement)
-    result = list(options)
-    for n, kept in survivors.items():
+    members: Sequence[int],
+) -> dict[int, list[Placement]]:
+    """Each member's placements that appear in some joint choice satisfying ``groups``.
+
+    Joint choices are tried leftmost first, so every member's first survivor comes from the
+    same (first) solution: taking the first of each keeps the readings consistent.
+    """
+    survivors: dict[int, list[Placement]] = {m: [] for m in members}
+    for choice in itertools.product(*(options[m] for m in members)):
+        chosen = dict(zip(members, choice, strict=True))
+        if all(_group_holds(g, rows, options, width, chosen) for g in groups):
+            for m, placement in chosen.items():
+                if placement not in survivors[m]:
+                    survivors[m].append(placement)
+    return survivors
+
+
+def _narrow(options: list[list[Placement]], survivors: Mapping[int, list[Placement]]) -> bool:
+    """Keep only the surviving placements, in survival order (never none).
+
+    Returns True when a placement was dropped (a reordering alone does not count, so the
+    narrowing loop always ends).
+    """
+    changed = False
+    for member, kept in survivors.items():
         if kept:
-            result[n] = kept
-    return result
+            changed |= len(kept) < len(options[member])
+            options[member] = kept
+    return changed
 
 
 def _group_holds(
