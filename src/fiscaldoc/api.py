@@ -7,8 +7,9 @@ from pathlib import Path
 
 from fiscaldoc.assemble import assemble
 from fiscaldoc.errors import EmptyInputError, FiscalDocError
-from fiscaldoc.model import Document
+from fiscaldoc.model import Document, Report
 from fiscaldoc.text import decode, normalise
+from fiscaldoc.validate import validate
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -42,3 +43,8 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
     except OSError as error:
         raise FiscalDocError(f"cannot read {file}: {error.strerror or error}") from None
     return parse_bytes(data, source=str(path))
+
+
+def validate_file(path: str | os.PathLike[str]) -> Report:
+    """Parse a file and validate it (see :func:`fiscaldoc.validate.validate`)."""
+    return validate(parse_file(path))

@@ -20,6 +20,7 @@ from fiscaldoc.model import (
     Table,
     TextLine,
 )
+from fiscaldoc.model.amount import quantum
 from fiscaldoc.reference.catalogue import LINKS, TotalsLink
 from fiscaldoc.tables import BuiltTable, build_table
 from fiscaldoc.tables.build import TotalHints
@@ -75,7 +76,7 @@ def _hints(link: TotalsLink, built: Sequence[Table]) -> TotalHints | None:
         if table is None:
             continue
         total = Decimal(0)
-        quantum = Decimal(0)
+        step = Decimal(0)
         for row in table.rows:
             if row.section is not source.section or row.label not in source.rows:
                 continue
@@ -84,11 +85,8 @@ def _hints(link: TotalsLink, built: Sequence[Table]) -> TotalHints | None:
             )
             if cell is not None and cell.value is not None:
                 total += cell.value
-                exponent = cell.value.as_tuple().exponent
-                quantum = max(
-                    quantum, Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-                )
-        columns[column] = Printed(total, quantum or Decimal("0.01"))
+                step = max(step, quantum(cell.value))
+        columns[column] = Printed(total, step or Decimal("0.01"))
     return TotalHints(link.rows, columns) if columns else None
 
 

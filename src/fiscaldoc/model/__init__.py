@@ -9,6 +9,7 @@ from fiscaldoc.model.document import (
     ParseNote,
     TextLine,
 )
+from fiscaldoc.model.findings import Finding, Report, Severity, ValueRef
 from fiscaldoc.model.location import Location
 from fiscaldoc.model.table import Cell, Column, Row, Section, Table, TableId
 
@@ -21,11 +22,15 @@ __all__ = [
     "DocumentKind",
     "DocumentLevel",
     "DocumentMeta",
+    "Finding",
     "Location",
     "ParseNote",
+    "Report",
     "Row",
     "Section",
+    "Severity",
     "Table",
     "TableId",
     "TextLine",
+    "ValueRef",
 ]

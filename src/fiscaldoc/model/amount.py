@@ -53,3 +53,13 @@ class Amount:
 
     def __str__(self) -> str:
         return f"{self.value}{self.unit.value}"
+
+
+def quantum(value: Decimal) -> Decimal:
+    """The size of the last printed digit: ``quantum(Decimal("1360.62")) == Decimal("0.01")``.
+
+    Published figures are rounded to that digit, so a sum of several of them may differ from
+    its printed total by up to half a quantum per figure (尾差).
+    """
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)

@@ -51,13 +51,18 @@ class Column:
 
 @attrs.frozen(slots=True)
 class Cell:
-    """One printed value: ``value`` is ``None`` for a printed dash ("—")."""
+    """One printed value: ``value`` is ``None`` for a printed dash ("—").
+
+    ``ambiguous`` is true when the text does not decide this value's column (empty cells
+    vanished and more than one reading fits the table's arithmetic).
+    """
 
     column: str
     value: Decimal | None
     text: str
     location: Location
     unit: str = ""
+    ambiguous: bool = False
 
     @property
     def amount(self) -> Amount | None:

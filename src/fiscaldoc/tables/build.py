@@ -13,6 +13,7 @@ from lark.exceptions import LarkError
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import ROW_STARTS, TableBlock
 from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Table
+from fiscaldoc.model.amount import quantum
 from fiscaldoc.reference.catalogue import Family, Identity, TableSpec
 from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.tables.grammar import parse_tokens
@@ -95,9 +96,7 @@ def _decimal(text: str) -> Decimal | None:
 
 def _printed(tok: Tok) -> Printed:
     value = None if tok.kind is Kind.DASH else _decimal(tok.text)
-    exponent = value.as_tuple().exponent if value is not None else 0
-    quantum = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    return Printed(value, quantum)
+    return Printed(value, Decimal(1) if value is None else quantum(value))
 
 
 def clean_label(text: str) -> str:
@@ -231,15 +230,15 @@ def _place(
     hints: TotalHints | None,
 ) -> list[Row]:
     """Assign every value to its column and make the rows."""
-    placements: dict[int, tuple[tuple[Column, ...], tuple[int, ...], int]] = {}
+    placements: dict[int, Placed] = {}
     pending: dict[Section | None, list[int]] = {}
     for n, entry in enumerate(entries):
         columns = _columns_for(entry, header, spec)
         direct = _by_index(entry, header)
         if direct is not None:
-            placements[n] = (direct, tuple(range(len(direct))), 1)
+            placements[n] = Placed(direct, tuple(range(len(direct))))
         elif len(entry.values) >= len(columns) or not entry.values:
-            placements[n] = (columns, tuple(range(len(entry.values))), 1)
+            placements[n] = Placed(columns, tuple(range(len(entry.values))))
             if len(entry.values) > len(columns):
                 notes.append(
                     ParseNote(
@@ -258,12 +257,22 @@ def _place(
         _search(entries, members, columns, spec, placements, hints=hints)
     rows: list[Row] = []
     for n, entry in enumerate(entries):
-        columns, placement, count = placements[n]
+        placed = placements[n]
+        columns, placement, count = placed.columns, placed.placement, placed.readings
         cells = []
-        for position, tok in zip(placement, entry.values, strict=False):
+        for index, (position, tok) in enumerate(zip(placement, entry.values, strict=False)):
             label = columns[position].label if position < len(columns) else f"列{position + 1}"
             printed = _printed(tok)
-            cells.append(Cell(label, printed.value, tok.text, tok.location, _unit(entry, unit)))
+            cells.append(
+                Cell(
+                    label,
+                    printed.value,
+                    tok.text,
+                    tok.location,
+                    _unit(entry, unit),
+                    ambiguous=placed.certain is not None and index not in placed.certain,
+                )
+            )
         if count > 1:
             notes.append(
                 ParseNote(
@@ -319,7 +328,7 @@ def _search(
     members: Sequence[int],
     columns: tuple[Column, ...],
     spec: TableSpec,
-    placements: dict[int, tuple[tuple[Column, ...], tuple[int, ...], int]],
+    placements: dict[int, Placed],
     *,
     hints: TotalHints | None,
 ) -> None:
@@ -327,7 +336,7 @@ def _search(
     identities = _identities(spec, labels)
     values = [[_printed(t) for t in entries[n].values] for n in members]
     candidates = [
-        [placements[n][1]] if n in placements else row_candidates(v, labels, identities)
+        [placements[n].placement] if n in placements else row_candidates(v, labels, identities)
         for n, v in zip(members, values, strict=False)
     ]
     if hints is not None:
@@ -336,10 +345,20 @@ def _search(
             if clean_label(entries[n].label) in hints.rows and wanted:
                 candidates[position] = _agreeing(candidates[position], values[position], wanted)
     groups = _sum_groups([entries[n] for n in members])
-    for n, (placement, count) in zip(
-        members, solve(values, candidates, groups, len(labels)), strict=False
-    ):
-        placements[n] = (columns, placement, count)
+    for n, choice in zip(members, solve(values, candidates, groups, len(labels)), strict=False):
+        certain = choice.certain if choice.readings > 1 else None
+        placements[n] = Placed(columns, choice.placement, choice.readings, certain)
+
+
+@attrs.frozen(slots=True)
+class Placed:
+    """Where a row's values went: the columns, the position of each value, how many readings
+    remained, and (for undecided rows) which values sit in the same column in every reading."""
+
+    columns: tuple[Column, ...]
+    placement: tuple[int, ...]
+    readings: int = 1
+    certain: frozenset[int] | None = None
 
 
 @attrs.frozen(slots=True)

@@ -86,7 +86,7 @@ def solve(
     candidates: Sequence[list[Placement]],
     groups: Sequence[SumGroup],
     width: int,
-) -> list[tuple[Placement, int]]:
+) -> list[Choice]:
     """Choose one placement per row: (placement, number of readings the facts left open).
 
     First the facts: each sum group keeps only the placements that appear in some assignment
@@ -97,6 +97,7 @@ def solve(
     options = [list(c) for c in candidates]
     _propagate(rows, options, groups, width)
     undecided = [len(o) for o in options]
+    certain = [_agreed(o) for o in options]
     for component in _components([n for n, o in enumerate(options) if len(o) > 1], groups):
         if _product(options, component) <= _SEARCH_LIMIT:
             touched = [g for g in groups if set(component) & {g.parent, *g.children}]
@@ -108,7 +109,26 @@ def solve(
         guess = min(open_rows, key=lambda n: (_depth(n, groups), n))
         options[guess] = options[guess][:1]
         _propagate(rows, options, groups, width)
-    return [(o[0], count) for o, count in zip(options, undecided, strict=True)]
+    return [
+        Choice(o[0], count, sure)
+        for o, count, sure in zip(options, undecided, certain, strict=True)
+    ]
+
+
+@attrs.frozen(slots=True)
+class Choice:
+    """The placement kept for a row, how many readings the facts left, and which of the row's
+    values sit in the same column in all of them (``certain``: value indexes)."""
+
+    placement: Placement
+    readings: int
+    certain: frozenset[int]
+
+
+def _agreed(options: Sequence[Placement]) -> frozenset[int]:
+    return frozenset(
+        i for i, column in enumerate(options[0]) if all(o[i] == column for o in options)
+    )
 
 
 def _depth(row: int, groups: Sequence[SumGroup]) -> int:

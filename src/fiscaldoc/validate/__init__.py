@@ -1,0 +1,37 @@
+"""Validation: a registry of rules, each a plain function from a document to located findings.
+
+>>> import fiscaldoc
+>>> report = fiscaldoc.validate(fiscaldoc.parse_file("某局2023年度部门决算.txt"))  # doctest: +SKIP
+>>> [f.rule for f in report.errors]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from fiscaldoc.model import Document, Finding, Report, Severity
+from fiscaldoc.validate import across, reference_rules, units, within
+from fiscaldoc.validate.context import Context
+from fiscaldoc.validate.registry import FAMILIES, RULES, Rule
+
+__all__ = ["FAMILIES", "RULES", "Rule", "validate"]
+_RULE_MODULES = (within, across, reference_rules, units)  # importing them registers the rules
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def validate(document: Document) -> Report:
+    """Run every registered rule on ``document``; findings sorted by table, line and rule."""
+    context = Context(document)
+    findings: list[Finding] = []
+    for rule in RULES:
+        findings.extend(rule.run(context))
+    findings.sort(key=_sort_key)
+    return Report(document.meta, tuple(findings))
+
+
+def _sort_key(finding: Finding) -> tuple[str, int, int, str]:
+    first = finding.locations[0] if finding.locations else None
+    return (
+        first.table if first else "",
+        first.line if first else 0,
+        _ORDER[finding.severity],
+        finding.rule,
+    )

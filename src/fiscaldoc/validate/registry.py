@@ -1,0 +1,51 @@
+"""The rule registry: each rule is data (id, severity, family, description, rationale) plus a
+function from a document to findings. The docs' rule catalogue is generated from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+import attrs
+
+from fiscaldoc.model import Finding, Severity
+from fiscaldoc.validate.context import Context
+
+Check = Callable[[Context, "Rule"], Iterable[Finding]]
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """One validation rule."""
+
+    id: str
+    severity: Severity
+    family: str
+    description: str
+    rationale: str
+    check: Check = attrs.field(repr=False)
+
+    def run(self, context: Context) -> Iterator[Finding]:
+        yield from self.check(context, self)
+
+
+RULES: list[Rule] = []
+FAMILIES = {
+    "table": "Within a table",
+    "cross": "Across tables",
+    "reference": "Reference data",
+    "units": "Units",
+}
+
+
+def rule(
+    id: str, severity: Severity, family: str, description: str, rationale: str
+) -> Callable[[Check], Check]:
+    """Register ``check`` as a rule (used as a decorator)."""
+
+    def register(check: Check) -> Check:
+        if any(existing.id == id for existing in RULES):
+            raise ValueError(f"duplicate rule id {id}")
+        RULES.append(Rule(id, severity, family, description, rationale, check))
+        return check
+
+    return register
