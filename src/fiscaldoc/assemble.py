@@ -29,6 +29,7 @@ from fiscaldoc.text.lines import Line
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)")
 _KIND = regex.compile(r"(部门|单位)?\s*(决算|预算)")
+_SENTENCE = regex.compile(r"[，。；,;]")
 _DISCLOSURE = regex.compile(r"(?:部门|单位)(?:决算|预算)|决算表|预算表|收支总表|情况说明")
 
 
@@ -94,7 +95,9 @@ def _meta(
     text: Sequence[Line], tables: Sequence[Table], unit_names: Sequence[str], source: str
 ) -> DocumentMeta:
     headings = [p.compact(line.text) for line in text[:80]]
-    title = next((h for h in headings if _YEAR.search(h) and len(h) <= 60), "")
+    title = next(
+        (h for h in headings if _YEAR.search(h) and len(h) <= 60 and not _SENTENCE.search(h)), ""
+    )
     years = Counter(int(m[1]) for h in headings for m in _YEAR.finditer(h)) or Counter(
         int(m[1]) for line in text for m in _YEAR.finditer(p.compact(line.text))
     )

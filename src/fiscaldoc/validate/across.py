@@ -174,6 +174,34 @@ def general_budget_expenditure(context: Context, this: Rule) -> Iterator[Finding
 
 
 @rule(
+    "cross.general-budget-within-expenditure",
+    Severity.ERROR,
+    "cross",
+    "Every code's figures in the 一般公共预算财政拨款支出决算表 are at most that code's figures in "
+    "the 支出决算表 (小计 ≤ 本年支出合计, 基本支出 ≤ 基本支出, 项目支出 ≤ 项目支出).",
+    "The general budget's spending is part of all spending, item by item, whatever the other "
+    "sources of money are.",
+)
+def general_budget_within_expenditure(context: Context, this: Rule) -> Iterator[Finding]:
+    general = context.table(TableId.GENERAL_BUDGET_EXPENDITURE)
+    expenditure = context.table(TableId.EXPENDITURE)
+    if general is None or expenditure is None or _only_general_budget(context):
+        return  # with one source the equality rule above already compares them
+    columns = (("小计", "本年支出合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出"))
+    for row in general.rows:
+        other = expenditure.row(row.code or row.label)
+        for mine, theirs in columns:
+            left = context.ref(general, row, mine)
+            right = context.ref(expenditure, other, theirs)
+            if left is None or right is None:
+                continue
+            if left.value * left.factor <= right.value * right.factor:
+                continue
+            relation = Relation(f"不应超过{expenditure.title}", "at most the expenditure table")
+            yield from _found(context.compare(this, left, [right], relation))
+
+
+@rule(
     "cross.basic-economic",
     Severity.ERROR,
     "cross",

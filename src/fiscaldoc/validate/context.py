@@ -76,6 +76,10 @@ class Ref:
         code = f"{self.row.code} " if self.row.code else ""
         return f"{self.table.title}「{code}{self.row.label}」{self.column}"
 
+    def describe_en(self) -> str:
+        code = f"{self.row.code} " if self.row.code else ""
+        return f"{self.table.id.value}, row {code}{self.row.label}, column {self.column}"
+
 
 @attrs.frozen(slots=True)
 class Relation:
@@ -144,7 +148,7 @@ class Context:
         severity = rule.severity
         rule_id = rule.id
         text_zh = f"{total.describe()} {_fmt(actual)}，{relation.zh}应为 {_fmt(expected)}"
-        text_en = f"{total.describe()} is {_fmt(actual)}; {relation.en} gives {_fmt(expected)}"
+        text_en = f"{total.describe_en()} is {_fmt(actual)}; {relation.en} gives {_fmt(expected)}"
         if within_rounding(difference, steps):
             severity = Severity.INFO
             text_zh += "（差额在四舍五入尾差之内）"

@@ -152,12 +152,36 @@ def summary_totals(context: Context, this: Rule) -> Iterator[Finding]:
                 parts = [Ref(table, row, column) for row in (year_total, *extra)]
                 relation = Relation("按本年合计与结转结余之和", "the year's total plus carry-overs")
                 yield from _found(context.compare(this, Ref(table, grand, column), parts, relation))
+            yield from _carry_over_breakdown(context, this, table, rows)
         if len(grands) == 2:
             income = Ref(table, grands[Section.INCOME], table.columns[0].label)
             first = next(c for c in table.columns if c.section is Section.EXPENDITURE)
             expenditure = Ref(table, grands[Section.EXPENDITURE], first.label)
             relation = Relation("按收入总计应等于支出总计", "income 总计 = expenditure 总计")
             yield from _found(context.compare(this, expenditure, [income], relation))
+
+
+_FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+
+
+def _carry_over_breakdown(
+    context: Context, this: Rule, table: Table, rows: Sequence[Row]
+) -> Iterator[Finding]:
+    """年初/年末财政拨款结转和结余 = Σ the fund rows printed under it."""
+    for n, row in enumerate(rows):
+        if "结转和结余" not in row.label:
+            continue
+        funds = []
+        for below in rows[n + 1 :]:
+            if below.label not in _FUNDS:
+                break
+            funds.append(below)
+        if not funds:
+            continue
+        for column in [c.label for c in table.columns if c.section is row.section]:
+            parts = [Ref(table, fund, column) for fund in funds]
+            relation = Relation("按其下各项资金之和", "the sum of the funds below it")
+            yield from _found(context.compare(this, Ref(table, row, column), parts, relation))
 
 
 def _base(label: str) -> str:

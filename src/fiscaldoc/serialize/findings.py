@@ -1,0 +1,57 @@
+"""Validation reports as JSON-ready dicts and as the text a reviewer reads."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from fiscaldoc.model import Finding, Report, Severity
+
+
+def _plain(_instance: object, _field: object, value: object) -> object:
+    """attrs value serializer: decimals as exact strings, enums as their values."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    """``{"document": {meta}, "findings": [...]}`` with decimals as strings."""
+    return {
+        "document": attrs.asdict(report.document, value_serializer=_plain),
+        "findings": [attrs.asdict(f, value_serializer=_plain) for f in report.findings],
+    }
+
+
+def report_text(report: Report, *, include_info: bool = False) -> str:
+    """One finding per line, grouped by table, with the figures; a count line first."""
+    meta = report.document
+    counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
+    name = meta.source or meta.unit_name or "<document>"
+    lines = [
+        f"{name}: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+        f"{counts[Severity.INFO]} within rounding"
+    ]
+    shown = [f for f in report.findings if include_info or f.severity is not Severity.INFO]
+    for table, findings in _by_table(shown):
+        lines.append(f"  [{table}]")
+        for finding in findings:
+            where = ", ".join(f"line {ref.line}" for ref in finding.locations[:3])
+            lines.append(
+                f"    {finding.severity.value:<7} {finding.rule:<34} {where}: {finding.message}"
+            )
+    return "\n".join(lines)
+
+
+def _by_table(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        table = finding.locations[0].table if finding.locations else "document"
+        groups.setdefault(table, []).append(finding)
+    return list(groups.items())
