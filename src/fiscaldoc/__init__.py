@@ -6,7 +6,7 @@
 Decimal('1360.62')
 """
 
-from fiscaldoc.api import parse, parse_bytes, parse_file
+from fiscaldoc.api import parse, parse_bytes, parse_file, validate_file
 from fiscaldoc.errors import (
     BinaryInputError,
     EmptyInputError,
@@ -22,15 +22,20 @@ from fiscaldoc.model import (
     DocumentKind,
     DocumentLevel,
     DocumentMeta,
+    Finding,
     Location,
     ParseNote,
+    Report,
     Row,
     Section,
+    Severity,
     Table,
     TableId,
     TextLine,
+    ValueRef,
 )
 from fiscaldoc.serialize.flat import CELL_FIELDS, CellRecord, cells
+from fiscaldoc.validate import validate
 
 __version__ = "0.1.0"
 
@@ -47,18 +52,24 @@ __all__ = [
     "DocumentLevel",
     "DocumentMeta",
     "EmptyInputError",
+    "Finding",
     "FiscalDocError",
     "Location",
     "NotADisclosureError",
     "ParseNote",
+    "Report",
     "Row",
     "Section",
+    "Severity",
     "Table",
     "TableId",
     "TextLine",
+    "ValueRef",
     "__version__",
     "cells",
     "parse",
     "parse_bytes",
     "parse_file",
+    "validate",
+    "validate_file",
 ]
