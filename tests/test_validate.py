@@ -9,8 +9,8 @@ import pytest
 import fiscaldoc
 from fiscaldoc.cli import EXAMPLE, example_text
 from fiscaldoc.model import Severity
-from fiscaldoc.validate import RULES, validate
-from fiscaldoc.validate.rounding import percent_consistent, share_interval, within_rounding
+from fiscaldoc.validation import RULES, validate
+from fiscaldoc.validation.rounding import percent_consistent, share_interval, within_rounding
 from tests.conftest import seed_path
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import fiscaldoc
 from fiscaldoc.model import Severity, Table, TableId
 from fiscaldoc.serialize.render import render
-from fiscaldoc.validate import validate
+from fiscaldoc.validation import validate
 from tests.strategies import documents
 
 _SETTINGS = settings(

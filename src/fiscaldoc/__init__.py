@@ -11,6 +11,7 @@ from fiscaldoc.errors import (
     BinaryInputError,
     EmptyInputError,
     FiscalDocError,
+    FormatVersionError,
     NotADisclosureError,
 )
 from fiscaldoc.model import (
@@ -35,7 +36,10 @@ from fiscaldoc.model import (
     ValueRef,
 )
 from fiscaldoc.serialize.flat import CELL_FIELDS, CellRecord, cells
-from fiscaldoc.validate import validate
+from fiscaldoc.serialize.json import dumps, loads
+from fiscaldoc.serialize.render import RenderStyle, render
+from fiscaldoc.serialize.schema import json_schema
+from fiscaldoc.validation import validate
 
 __version__ = "0.1.0"
 
@@ -54,9 +58,11 @@ __all__ = [
     "EmptyInputError",
     "Finding",
     "FiscalDocError",
+    "FormatVersionError",
     "Location",
     "NotADisclosureError",
     "ParseNote",
+    "RenderStyle",
     "Report",
     "Row",
     "Section",
@@ -67,9 +73,13 @@ __all__ = [
     "ValueRef",
     "__version__",
     "cells",
+    "dumps",
+    "json_schema",
+    "loads",
     "parse",
     "parse_bytes",
     "parse_file",
+    "render",
     "validate",
     "validate_file",
 ]

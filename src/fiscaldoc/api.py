@@ -9,7 +9,7 @@ from fiscaldoc.assemble import assemble
 from fiscaldoc.errors import EmptyInputError, FiscalDocError
 from fiscaldoc.model import Document, Report
 from fiscaldoc.text import decode, normalise
-from fiscaldoc.validate import validate
+from fiscaldoc.validation import validate
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -46,5 +46,5 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
 
 
 def validate_file(path: str | os.PathLike[str]) -> Report:
-    """Parse a file and validate it (see :func:`fiscaldoc.validate.validate`)."""
+    """Parse a file and validate it (see :func:`fiscaldoc.validation.validate`)."""
     return validate(parse_file(path))

@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 from fiscaldoc.model import Document, Finding, Report, Severity
-from fiscaldoc.validate import across, reference_rules, units, within
-from fiscaldoc.validate.context import Context
-from fiscaldoc.validate.registry import FAMILIES, RULES, Rule
+from fiscaldoc.validation import across, reference_rules, units, within
+from fiscaldoc.validation.context import Context
+from fiscaldoc.validation.registry import FAMILIES, RULES, Rule
 
 __all__ = ["FAMILIES", "RULES", "Rule", "validate"]
 _RULE_MODULES = (within, across, reference_rules, units)  # importing them registers the rules

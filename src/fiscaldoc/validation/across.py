@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId
 from fiscaldoc.reference.catalogue import LINKS
 from fiscaldoc.reference.codes import function_class_by_name
-from fiscaldoc.validate.context import Context, Ref, Relation
-from fiscaldoc.validate.registry import Rule, rule
+from fiscaldoc.validation.context import Context, Ref, Relation
+from fiscaldoc.validation.registry import Rule, rule
 
 
 def _found(*findings: Finding | None) -> Iterator[Finding]:

@@ -23,10 +23,10 @@ from fiscaldoc.model import (
 )
 from fiscaldoc.model.amount import quantum
 from fiscaldoc.reference.catalogue import BY_ID
-from fiscaldoc.validate.rounding import within_rounding
+from fiscaldoc.validation.rounding import within_rounding
 
 if TYPE_CHECKING:
-    from fiscaldoc.validate.registry import Rule
+    from fiscaldoc.validation.registry import Rule
 
 SCALE = Decimal(10_000)
 _FACTORS = {unit.value: unit.factor for unit in AmountUnit}

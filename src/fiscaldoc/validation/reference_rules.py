@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from fiscaldoc.model import Finding, Severity, TableId
 from fiscaldoc.reference.catalogue import BY_ID, Family
 from fiscaldoc.reference.codes import economic_codes, function_classes
-from fiscaldoc.validate.context import Context, Ref
-from fiscaldoc.validate.registry import Rule, rule
+from fiscaldoc.validation.context import Context, Ref
+from fiscaldoc.validation.registry import Rule, rule
 
 
 def _same_name(printed: str, reference: str) -> bool:

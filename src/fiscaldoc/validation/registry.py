@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 
 from fiscaldoc.model import Finding, Severity
-from fiscaldoc.validate.context import Context
+from fiscaldoc.validation.context import Context
 
 Check = Callable[[Context, "Rule"], Iterable[Finding]]
 

@@ -1,6 +1,6 @@
 """The units rule: a figure 10,000× off the same figure elsewhere (元 written where 万元 is meant).
 
-Every comparison (see :meth:`fiscaldoc.validate.context.Context.compare`) converts the values
+Every comparison (see :meth:`fiscaldoc.validation.context.Context.compare`) converts the values
 of tables printed in different units to one unit first, so the same money in 万元 in one table
 and in 元 in another is not a difference; a remaining factor of 10,000 is reported under this
 rule instead of the comparison's own.
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fiscaldoc.model import Finding, Severity
-from fiscaldoc.validate.context import Context
-from fiscaldoc.validate.registry import Rule, rule
+from fiscaldoc.validation.context import Context
+from fiscaldoc.validation.registry import Rule, rule
 
 
 @rule(

@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId
 from fiscaldoc.reference.catalogue import BY_ID, Family
-from fiscaldoc.validate.context import Context, Ref, Relation
-from fiscaldoc.validate.registry import Rule, rule
+from fiscaldoc.validation.context import Context, Ref, Relation
+from fiscaldoc.validation.registry import Rule, rule
 
 _TOTALS = frozenset({"合计", "总计"})
 
