@@ -49,3 +49,22 @@ def rule(
         return check
 
     return register
+
+
+def catalogue_rst() -> str:
+    """The rule catalogue as reStructuredText (generated into the docs from the registry)."""
+    lines: list[str] = []
+    for family, title in FAMILIES.items():
+        rules = [r for r in RULES if r.family == family]
+        if not rules:
+            continue
+        lines += [title, "-" * (len(title) * 2), ""]
+        for rule_ in rules:
+            lines += [
+                f"``{rule_.id}`` ({rule_.severity.value})",
+                f"   {rule_.description}",
+                "",
+                f"   *Why:* {rule_.rationale}",
+                "",
+            ]
+    return "\n".join(lines)
