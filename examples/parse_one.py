@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 import fiscaldoc
-from fiscaldoc.cli import EXAMPLE, example_text
+from fiscaldoc.demo import EXAMPLE, example_text
 
 
 def main(argv: list[str]) -> None:

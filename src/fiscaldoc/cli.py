@@ -1,31 +1,46 @@
 """The ``fiscaldoc`` command line: a thin layer over the public API.
 
-User mistakes (a missing file, a file that is not a disclosure) print one readable line on
-stderr and exit with status 2; they never print a traceback.
+Commands that read documents take files, directories and glob patterns, parse them in ``--jobs``
+processes and go on past a bad file: each failure prints one line on stderr
+(``fiscaldoc: FILE: reason``), and the run exits with status 2 when any file failed. User
+mistakes never print a traceback.
+
+To add a command: a subparser in :func:`_parser` (``parents=[_corpus_options(), _output_option()]``
+for the common options), a module-level function ``Document -> result`` (it runs in worker
+processes, so it must be picklable), and a handler in :data:`_COMMANDS` that writes the results
+of ``_Run(args).results(function)`` (see :func:`_parse`).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import os
 import sys
-from collections.abc import Sequence
-from importlib import resources
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO, TypeVar, cast
 
 from fiscaldoc import __version__
-from fiscaldoc.api import parse_bytes, parse_file
-from fiscaldoc.errors import FiscalDocError
+from fiscaldoc.api import parse_bytes
+from fiscaldoc.corpus import Progress, expand, run
+from fiscaldoc.demo import EXAMPLE, example_text, write_example_corpus
 from fiscaldoc.model import Document
-from fiscaldoc.serialize.flat import cells, write_csv, write_jsonl
+from fiscaldoc.serialize.flat import CellRecord, cells, write_csv, write_jsonl
+from fiscaldoc.serialize.json import dumps
+from fiscaldoc.serialize.parquet import CELL_COLUMNS, MissingExtraError, ParquetSink
+from fiscaldoc.serialize.schema import json_schema
 
+__all__ = ["EXAMPLE", "EXIT_INPUT_ERROR", "EXIT_OK", "example_text", "main", "summarise"]
+
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 2
-EXAMPLE = "example-2023-final.txt"
+EXIT_INTERRUPTED = 130
 
 
-def example_text() -> bytes:
-    """The bundled example disclosure (an invented 部门决算 in 元, PDF-like text)."""
-    return resources.files("fiscaldoc").joinpath("data").joinpath(EXAMPLE).read_bytes()
+# --- arguments ---------------------------------------------------------------------------------
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,24 +48,122 @@ def _parser() -> argparse.ArgumentParser:
         prog="fiscaldoc",
         description="Read Chinese fiscal disclosures (部门决算/预算) as typed data.",
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action="version", version=f"fiscaldoc {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    corpus, output = _corpus_options(), _output_option()
 
-    export = commands.add_parser("export", help="print every table cell as CSV or JSON Lines")
-    export.add_argument("files", nargs="+", type=Path, help="disclosure text files")
-    export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-    export.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    export = commands.add_parser(
+        "export", parents=[corpus, output], help="every table cell as CSV, JSON Lines or Parquet"
+    )
+    export.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
 
-    summary = commands.add_parser("parse", help="print what was found in a document")
-    summary.add_argument("files", nargs="+", type=Path)
+    parse = commands.add_parser(
+        "parse", parents=[corpus, output], help="what was found in each document, or the document"
+    )
+    parse.add_argument(
+        "--format",
+        choices=("summary", "json"),
+        default="summary",
+        help="summary: a short account; json: the whole document, one per line",
+    )
 
-    demo = commands.add_parser("demo", help="parse the bundled example document")
-    demo.add_argument("--format", choices=("summary", "csv", "jsonl"), default="summary")
+    commands.add_parser("schema", parents=[output], help="the JSON Schema of the json format")
+
+    demo = commands.add_parser("demo", parents=[output], help="parse the bundled example document")
+    demo.add_argument("--format", choices=("summary", "csv", "jsonl", "json"), default="summary")
+    demo.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="DIR",
+        help="instead, write six example documents into DIR to try the corpus commands on",
+    )
     return parser
 
 
-def _version() -> str:
-    return f"fiscaldoc {__version__}"
+def _corpus_options() -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "inputs", nargs="+", metavar="PATH", help="disclosure files, directories or glob patterns"
+    )
+    options.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="parse in N processes (0: one per CPU)",
+    )
+    options.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    return options
+
+
+def _output_option() -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
+    )
+    return options
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+    return jobs or os.cpu_count() or 1
+
+
+# --- running over a corpus ---------------------------------------------------------------------
+
+
+class _Run:
+    """One pass over a command's inputs: results in input order; failures reported and counted."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.paths, self.missing = expand(args.inputs)
+        self.jobs: int = args.jobs
+        self.quiet: bool = args.quiet
+        self.failed = 0
+
+    @property
+    def status(self) -> int:
+        return EXIT_INPUT_ERROR if self.failed else EXIT_OK
+
+    def results(self, work: Callable[[Document], T]) -> Iterator[T]:
+        total = len(self.paths) + len(self.missing)
+        progress = Progress(total, enabled=not self.quiet)
+        try:
+            for missing in self.missing:
+                self._failed(progress, missing.source, missing.error)
+            for outcome in run(self.paths, work, jobs=self.jobs):
+                if outcome.ok:
+                    yield cast(T, outcome.result)
+                    progress.advance()
+                else:
+                    self._failed(progress, outcome.source, outcome.error)
+            if self.failed and total > 1:
+                progress.message(f"fiscaldoc: {self.failed} of {total} files failed")
+        finally:
+            progress.close()
+
+    def _failed(self, progress: Progress, source: str, error: str) -> None:
+        self.failed += 1
+        progress.message(f"fiscaldoc: {source}: {error}")
+        progress.advance(failed=True)
+
+
+@contextlib.contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+# --- what runs on each document (module level: pickled to worker processes) --------------------
 
 
 def summarise(doc: Document) -> str:
@@ -75,45 +188,91 @@ def summarise(doc: Document) -> str:
     return "\n".join(lines)
 
 
-def _export(docs: Sequence[Document], fmt: str) -> str:
-    records = [record for doc in docs for record in cells(doc)]
-    return write_csv(records) if fmt == "csv" else write_jsonl(records)
+def _cell_records(doc: Document) -> list[CellRecord]:
+    return list(cells(doc))
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+# --- commands ----------------------------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace) -> int:
+    corpus = _Run(args)
+    if args.format == "parquet":
+        if args.output is None:
+            _say("Parquet is binary: give the file to write with -o FILE")
+            return EXIT_INPUT_ERROR
+        with ParquetSink(args.output, CELL_COLUMNS) as sink:
+            for records in corpus.results(_cell_records):
+                sink.write(records)
+        return corpus.status
+    with _output(args.output) as out:
+        first = True
+        for records in corpus.results(_cell_records):
+            if args.format == "csv":
+                out.write(write_csv(records, header=first))
+            else:
+                out.write(write_jsonl(records))
+            first = False
+    return corpus.status
+
+
+def _parse(args: argparse.Namespace) -> int:
+    corpus = _Run(args)
+    work = summarise if args.format == "summary" else dumps
+    with _output(args.output) as out:
+        for text in corpus.results(work):
+            out.write(text + "\n")
+    return corpus.status
+
+
+def _schema(args: argparse.Namespace) -> int:
+    with _output(args.output) as out:
+        out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if args.corpus is not None:
+        with _output(args.output) as out:
+            for path in write_example_corpus(args.corpus):
+                out.write(f"{path}\n")
+        return EXIT_OK
+    doc = parse_bytes(example_text(), source=EXAMPLE)
+    text = {
+        "summary": lambda: summarise(doc) + "\n",
+        "csv": lambda: write_csv(cells(doc)),
+        "jsonl": lambda: write_jsonl(cells(doc)),
+        "json": lambda: dumps(doc) + "\n",
+    }[args.format]()
+    with _output(args.output) as out:
+        out.write(text)
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "export": _export,
+    "parse": _parse,
+    "schema": _schema,
+    "demo": _demo,
+}
+
+
+def _say(message: str) -> None:
+    print(f"fiscaldoc: {message}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    current = "<example>"
     try:
-        if args.command == "demo":
-            doc = parse_bytes(example_text(), source=EXAMPLE)
-            text = (
-                summarise(doc) + "\n" if args.format == "summary" else _export([doc], args.format)
-            )
-            _emit(text, None)
-            return EXIT_OK
-        docs = []
-        for path in args.files:
-            current = str(path)
-            docs.append(parse_file(path))
-        if args.command == "parse":
-            _emit("\n".join(summarise(doc) for doc in docs) + "\n", None)
-        else:
-            _emit(_export(docs, args.format), args.output)
-    except FiscalDocError as error:
-        print(f"fiscaldoc: {current}: {error}", file=sys.stderr)
-        return EXIT_INPUT_ERROR
-    except OSError as error:
-        print(f"fiscaldoc: {error.filename or current}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_INPUT_ERROR
-    return EXIT_OK
+        return _COMMANDS[args.command](args)
+    except MissingExtraError as error:
+        _say(str(error))
+    except OSError as error:  # the output cannot be written
+        _say(f"{error.filename or 'output'}: {error.strerror or error}")
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return EXIT_INPUT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,3 +33,35 @@ class BinaryInputError(FiscalDocError):
 
 class NotADisclosureError(FiscalDocError):
     """The text holds none of the standard tables or sections of a disclosure."""
+
+
+class FormatVersionError(FiscalDocError):
+    """A serialized document was written by a newer, incompatible fiscaldoc (its
+    ``format_version`` has a higher major number than this version reads)."""
+
+
+class PdfError(BinaryInputError):
+    """A PDF that cannot be read as a disclosure (a kind of binary input, so code that catches
+    :class:`BinaryInputError` for PDFs keeps working). ``pages`` lists the 1-based pages concerned,
+    when the problem is on particular pages."""
+
+    def __init__(self, message: str, *, pages: tuple[int, ...] = (), snippet: str = "") -> None:
+        super().__init__(message, snippet=snippet)
+        self.pages = pages
+
+
+class PdfSupportMissingError(PdfError):
+    """Reading PDFs needs the optional extra ``fiscaldoc[pdf]`` (pypdfium2), which is not
+    installed."""
+
+
+class ScannedPdfError(PdfError):
+    """The PDF has no text layer (scanned or image-only pages); fiscaldoc does not do OCR."""
+
+
+class EncryptedPdfError(PdfError):
+    """The PDF is encrypted with a password that is needed to open it."""
+
+
+class CorruptPdfError(PdfError):
+    """The PDF is truncated or damaged so that it cannot be read."""

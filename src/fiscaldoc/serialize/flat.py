@@ -85,11 +85,13 @@ def _plain(value: object) -> str:
     return text
 
 
-def write_csv(records: Iterable[CellRecord], out: io.TextIOBase | None = None) -> str:
-    """CSV text (header first) of cell records."""
+def write_csv(records: Iterable[CellRecord], *, header: bool = True) -> str:
+    """CSV text of cell records, the header line first unless ``header`` is false (for the
+    second and later documents of a stream)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CELL_FIELDS, lineterminator="\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for record in records:
         writer.writerow(record.as_dict())
     return buffer.getvalue()

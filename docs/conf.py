@@ -1,0 +1,42 @@
+"""Sphinx configuration: plain Sphinx with autodoc, napoleon and doctest, the alabaster theme.
+
+Build with ``sphinx-build -W -b html docs docs/_build/html``; run the examples with
+``sphinx-build -W -b doctest docs docs/_build/doctest`` (both run in ``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import fiscaldoc
+
+project = "fiscaldoc"
+author = "fiscaldoc developers"
+copyright = "fiscaldoc developers"
+release = fiscaldoc.__version__
+version = release
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+]
+exclude_patterns = ["_build"]
+html_theme = "alabaster"
+html_theme_options = {
+    "description": "Chinese fiscal disclosures as typed data",
+    "fixed_sidebar": True,
+}
+html_static_path: list[str] = []
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+# Every page's examples run in a fresh scratch folder, so files they write go nowhere else.
+doctest_global_setup = """
+import os
+import tempfile
+
+os.chdir(tempfile.mkdtemp(prefix="fiscaldoc-docs-"))
+"""

@@ -1,0 +1,41 @@
+"""The reference pages cover what exists: every grammar, every command and option.
+
+The docs' examples themselves run under ``sphinx-build -b doctest`` (see .ci/run).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fiscaldoc.cli import _parser
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def test_every_grammar_is_shown_in_the_grammar_reference() -> None:
+    page = (DOCS / "grammars.rst").read_text(encoding="utf-8")
+    for grammar in sorted((ROOT / "grammars").glob("*.lark")):
+        assert f".. literalinclude:: ../grammars/{grammar.name}" in page, (
+            f"docs/grammars.rst does not show {grammar.name}: add a section saying what it covers"
+        )
+
+
+def test_every_command_and_option_is_in_the_cli_reference() -> None:
+    page = (DOCS / "cli.rst").read_text(encoding="utf-8")
+    commands = next(
+        action for action in _parser()._actions if isinstance(action, argparse._SubParsersAction)
+    )
+    for name, command in commands.choices.items():
+        assert f"``{name}``" in page, f"docs/cli.rst does not describe the command {name}"
+        for action in command._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help":
+                    assert option in page, f"docs/cli.rst does not mention {name} {option}"
+
+
+def test_the_rule_catalogue_is_included() -> None:
+    page = (DOCS / "validation.rst").read_text(encoding="utf-8")
+    assert ".. include:: rules.inc" in page
+    assert (DOCS / "rules.inc").is_file()
