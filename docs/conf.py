@@ -6,7 +6,13 @@ Build with ``sphinx-build -W -b html docs docs/_build/html``; run the examples w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import fiscaldoc
+from fiscaldoc.validation.registry import catalogue_rst
+
+# The rule catalogue is generated from the registry at every build, so it cannot go stale.
+(Path(__file__).parent / "rules.inc").write_text(catalogue_rst() + "\n", encoding="utf-8")
 
 project = "fiscaldoc"
 author = "fiscaldoc developers"

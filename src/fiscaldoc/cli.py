@@ -26,16 +26,27 @@ from fiscaldoc import __version__
 from fiscaldoc.api import parse_bytes
 from fiscaldoc.corpus import Progress, expand, run
 from fiscaldoc.demo import EXAMPLE, example_text, write_example_corpus
-from fiscaldoc.model import Document
+from fiscaldoc.model import Document, Report
+from fiscaldoc.serialize.findings import report_dict, report_text
 from fiscaldoc.serialize.flat import CellRecord, cells, write_csv, write_jsonl
 from fiscaldoc.serialize.json import dumps
 from fiscaldoc.serialize.parquet import CELL_COLUMNS, MissingExtraError, ParquetSink
 from fiscaldoc.serialize.schema import json_schema
+from fiscaldoc.validation import validate
 
-__all__ = ["EXAMPLE", "EXIT_INPUT_ERROR", "EXIT_OK", "example_text", "main", "summarise"]
+__all__ = [
+    "EXAMPLE",
+    "EXIT_FINDINGS",
+    "EXIT_INPUT_ERROR",
+    "EXIT_OK",
+    "example_text",
+    "main",
+    "summarise",
+]
 
 T = TypeVar("T")
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
 EXIT_INTERRUPTED = 130
 
@@ -65,6 +76,21 @@ def _parser() -> argparse.ArgumentParser:
         choices=("summary", "json"),
         default="summary",
         help="summary: a short account; json: the whole document, one per line",
+    )
+
+    validate = commands.add_parser(
+        "validate",
+        parents=[corpus, output],
+        help="check each document's figures; exit 1 when an error is found",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one finding per line, grouped by table; json: one report per line",
+    )
+    validate.add_argument(
+        "--all", action="store_true", help="text: also list the differences within rounding"
     )
 
     commands.add_parser("schema", parents=[output], help="the JSON Schema of the json format")
@@ -192,6 +218,11 @@ def _cell_records(doc: Document) -> list[CellRecord]:
     return list(cells(doc))
 
 
+def _report(doc: Document) -> tuple[Report, bool]:
+    report = validate(doc)
+    return report, not report.ok
+
+
 # --- commands ----------------------------------------------------------------------------------
 
 
@@ -225,6 +256,21 @@ def _parse(args: argparse.Namespace) -> int:
     return corpus.status
 
 
+def _validate(args: argparse.Namespace) -> int:
+    corpus = _Run(args)
+    errors = False
+    with _output(args.output) as out:
+        for report, has_errors in corpus.results(_report):
+            errors |= has_errors
+            if args.format == "json":
+                out.write(json.dumps(report_dict(report), ensure_ascii=False) + "\n")
+            else:
+                out.write(report_text(report, include_info=args.all) + "\n")
+    if corpus.status != EXIT_OK:
+        return corpus.status
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     with _output(args.output) as out:
         out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
@@ -252,6 +298,7 @@ def _demo(args: argparse.Namespace) -> int:
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "parse": _parse,
+    "validate": _validate,
     "schema": _schema,
     "demo": _demo,
 }

@@ -58,7 +58,7 @@ def catalogue_rst() -> str:
         rules = [r for r in RULES if r.family == family]
         if not rules:
             continue
-        lines += [title, "-" * (len(title) * 2), ""]
+        lines += [title, "~" * (len(title) * 2), ""]
         for rule_ in rules:
             lines += [
                 f"``{rule_.id}`` ({rule_.severity.value})",
