@@ -8,12 +8,18 @@
 from __future__ import annotations
 
 from fiscaldoc.model import Document, Finding, Report, Severity
-from fiscaldoc.validation import across, reference_rules, units, within
+from fiscaldoc.validation import across, narrative_rules, reference_rules, units, within
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import FAMILIES, RULES, Rule
 
 __all__ = ["FAMILIES", "RULES", "Rule", "validate"]
-_RULE_MODULES = (within, across, reference_rules, units)  # importing them registers the rules
+_RULE_MODULES = (
+    within,
+    across,
+    narrative_rules,
+    reference_rules,
+    units,
+)  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 

@@ -32,6 +32,7 @@ RULES: list[Rule] = []
 FAMILIES = {
     "table": "Within a table",
     "cross": "Across tables",
+    "narrative": "Narrative and tables",
     "reference": "Reference data",
     "units": "Units",
 }
