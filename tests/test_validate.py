@@ -18,6 +18,21 @@ def _serious(report: fiscaldoc.Report) -> list[fiscaldoc.Finding]:
     return [f for f in report.findings if f.severity is not Severity.INFO]
 
 
+def _table_label(finding: fiscaldoc.Finding) -> str:
+    first = finding.locations[0]
+    return "" if first.table == "narrative" else first.row_label
+
+
+def test_narrative_contradiction_points_at_the_sentence_and_the_table() -> None:
+    report = validate(fiscaldoc.parse_file(seed_path("yulin")))
+    pension = next(f for f in report.errors if f.actual == Decimal("799300.00"))
+    assert [(ref.table, ref.line) for ref in pension.locations] == [
+        ("narrative", 109),
+        ("general_budget_expenditure", 1193),
+    ]
+    assert pension.locations[1].row_code == "2080505"
+
+
 @pytest.mark.parametrize("name", ["xian-beilin", "shenmu"])
 def test_consistent_seeds_raise_no_error_and_no_warning(name: str) -> None:
     report = validate(fiscaldoc.parse_file(seed_path(name)))
@@ -30,14 +45,18 @@ def test_yulin_general_budget_table_disagrees_with_its_expenditure_table_on_two_
     report = validate(fiscaldoc.parse_file(seed_path("yulin")))
     errors = report.errors
     rows = {
-        (f.rule, f.locations[0].row_code or f.locations[0].row_label, f.actual, f.expected)
-        for f in errors
+        (f.rule, f.locations[0].row_code or _table_label(f), f.actual, f.expected) for f in errors
     }
     assert rows == {
         ("cross.general-budget-expenditure", "2101501", Decimal("147.07"), Decimal("805.70")),
         ("cross.general-budget-expenditure", "2210201", Decimal("805.70"), Decimal("147.07")),
         ("cross.classes", "卫生健康支出", Decimal("1087.92"), Decimal("429.29")),
         ("cross.classes", "住房保障支出", Decimal("147.07"), Decimal("805.70")),
+        # The narrative's function-item paragraphs against the general-budget table (in 元):
+        # 79.93 万元 stated where the tables print 76.93, and the two swapped rows.
+        ("narrative.figures", "", Decimal("799300.00"), Decimal("769300.00")),
+        ("narrative.figures", "", Decimal("8057000.00"), Decimal("1470700.00")),
+        ("narrative.figures", "", Decimal("1470700.00"), Decimal("8057000.00")),
     }
     swapped = next(f for f in errors if f.locations[0].row_code == "2101501")
     # Both sides are located: the general-budget row (line 1199) and the expenditure row (1087).

@@ -23,8 +23,10 @@ from fiscaldoc.model import (
     DocumentKind,
     DocumentLevel,
     DocumentMeta,
+    Fact,
     Finding,
     Location,
+    Narrative,
     ParseNote,
     Report,
     Row,
@@ -35,7 +37,7 @@ from fiscaldoc.model import (
     TextLine,
     ValueRef,
 )
-from fiscaldoc.serialize.flat import CELL_FIELDS, CellRecord, cells
+from fiscaldoc.serialize.flat import CELL_FIELDS, FACT_FIELDS, CellRecord, FactRecord, cells, facts
 from fiscaldoc.serialize.json import dumps, loads
 from fiscaldoc.serialize.render import RenderStyle, render
 from fiscaldoc.serialize.schema import json_schema
@@ -45,6 +47,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CELL_FIELDS",
+    "FACT_FIELDS",
     "Amount",
     "AmountUnit",
     "BinaryInputError",
@@ -56,10 +59,13 @@ __all__ = [
     "DocumentLevel",
     "DocumentMeta",
     "EmptyInputError",
+    "Fact",
+    "FactRecord",
     "Finding",
     "FiscalDocError",
     "FormatVersionError",
     "Location",
+    "Narrative",
     "NotADisclosureError",
     "ParseNote",
     "RenderStyle",
@@ -74,6 +80,7 @@ __all__ = [
     "__version__",
     "cells",
     "dumps",
+    "facts",
     "json_schema",
     "loads",
     "parse",

@@ -21,6 +21,7 @@ from fiscaldoc.model import (
     TextLine,
 )
 from fiscaldoc.model.amount import quantum
+from fiscaldoc.narrative import extract as extract_narrative
 from fiscaldoc.reference.catalogue import LINKS, TotalsLink
 from fiscaldoc.tables import BuiltTable, build_table
 from fiscaldoc.tables.build import TotalHints
@@ -65,7 +66,8 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
             snippet=first.text[:40] if first else "",
         )
     meta = _meta(layout.text, tables, [b.unit_name for b in layout.blocks], source)
-    return Document(meta, tuple(tables), text, tuple(unparsed), tuple(notes))
+    facts = extract_narrative(layout.text)
+    return Document(meta, tuple(tables), text, tuple(unparsed), tuple(notes), facts)
 
 
 def _hints(link: TotalsLink, built: Sequence[Table]) -> TotalHints | None:

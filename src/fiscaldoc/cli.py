@@ -28,7 +28,15 @@ from fiscaldoc.corpus import Progress, expand, run
 from fiscaldoc.demo import EXAMPLE, example_text, write_example_corpus
 from fiscaldoc.model import Document, Report
 from fiscaldoc.serialize.findings import report_dict, report_text
-from fiscaldoc.serialize.flat import CellRecord, cells, write_csv, write_jsonl
+from fiscaldoc.serialize.flat import (
+    FACT_FIELDS,
+    CellRecord,
+    FactRecord,
+    cells,
+    facts,
+    write_csv,
+    write_jsonl,
+)
 from fiscaldoc.serialize.json import dumps
 from fiscaldoc.serialize.parquet import CELL_COLUMNS, MissingExtraError, ParquetSink
 from fiscaldoc.serialize.schema import json_schema
@@ -67,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         "export", parents=[corpus, output], help="every table cell as CSV, JSON Lines or Parquet"
     )
     export.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
+
+    facts_command = commands.add_parser(
+        "facts", parents=[corpus, output], help="every figure of the narrative as CSV or JSON Lines"
+    )
+    facts_command.add_argument("--format", choices=("csv", "jsonl"), default="csv")
 
     parse = commands.add_parser(
         "parse", parents=[corpus, output], help="what was found in each document, or the document"
@@ -218,6 +231,10 @@ def _cell_records(doc: Document) -> list[CellRecord]:
     return list(cells(doc))
 
 
+def _fact_records(doc: Document) -> list[FactRecord]:
+    return list(facts(doc))
+
+
 def _report(doc: Document) -> tuple[Report, bool]:
     report = validate(doc)
     return report, not report.ok
@@ -241,6 +258,19 @@ def _export(args: argparse.Namespace) -> int:
         for records in corpus.results(_cell_records):
             if args.format == "csv":
                 out.write(write_csv(records, header=first))
+            else:
+                out.write(write_jsonl(records))
+            first = False
+    return corpus.status
+
+
+def _facts(args: argparse.Namespace) -> int:
+    corpus = _Run(args)
+    with _output(args.output) as out:
+        first = True
+        for records in corpus.results(_fact_records):
+            if args.format == "csv":
+                out.write(write_csv(records, header=first, fields=FACT_FIELDS))
             else:
                 out.write(write_jsonl(records))
             first = False
@@ -297,6 +327,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
+    "facts": _facts,
     "parse": _parse,
     "validate": _validate,
     "schema": _schema,

@@ -9,6 +9,18 @@ from fiscaldoc.model.document import (
     ParseNote,
     TextLine,
 )
+from fiscaldoc.model.facts import (
+    EmptyStatement,
+    Fact,
+    GlossaryEntry,
+    ListItem,
+    Narrative,
+    NarrativeSection,
+    StaffCount,
+    Staffing,
+    UnitListEntry,
+    UnmatchedSentence,
+)
 from fiscaldoc.model.findings import Finding, Report, Severity, ValueRef
 from fiscaldoc.model.location import Location
 from fiscaldoc.model.table import Cell, Column, Row, Section, Table, TableId
@@ -22,15 +34,25 @@ __all__ = [
     "DocumentKind",
     "DocumentLevel",
     "DocumentMeta",
+    "EmptyStatement",
+    "Fact",
     "Finding",
+    "GlossaryEntry",
+    "ListItem",
     "Location",
+    "Narrative",
+    "NarrativeSection",
     "ParseNote",
     "Report",
     "Row",
     "Section",
     "Severity",
+    "StaffCount",
+    "Staffing",
     "Table",
     "TableId",
     "TextLine",
+    "UnitListEntry",
+    "UnmatchedSentence",
     "ValueRef",
 ]

@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from fiscaldoc.model.facts import Narrative
 from fiscaldoc.model.location import Location
 from fiscaldoc.model.table import Table, TableId
 
@@ -70,7 +71,8 @@ class Document:
     """A parsed disclosure.
 
     ``narrative`` holds the running text outside the tables; ``unparsed`` the lines inside
-    tables that the parser could not place; ``notes`` what it repaired or left undecided.
+    tables that the parser could not place; ``notes`` what it repaired or left undecided;
+    ``facts`` what was read from the running text (figures, sections, lists, glossary).
     """
 
     meta: DocumentMeta
@@ -78,6 +80,7 @@ class Document:
     narrative: tuple[TextLine, ...] = ()
     unparsed: tuple[ParseNote, ...] = ()
     notes: tuple[ParseNote, ...] = ()
+    facts: Narrative = attrs.field(factory=Narrative)
 
     def table(self, table_id: TableId | str) -> Table | None:
         """The first table with this canonical id, or ``None`` when it is not in the document."""

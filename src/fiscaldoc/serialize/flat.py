@@ -1,11 +1,13 @@
-"""Flat records, one per non-empty table cell, for CSV/JSONL and dataframes."""
+"""Flat records for CSV/JSONL and dataframes: one per non-empty table cell, one per narrative
+fact."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -27,7 +29,12 @@ CELL_FIELDS = (
     "value_yuan",
     "line",
 )
+FACT_FIELDS = ("key", "subject", "value", "unit", "value_yuan", "section", "line", "text")
 _MONEY = {unit.value: unit for unit in AmountUnit}
+
+
+class _Record(Protocol):
+    def as_dict(self) -> dict[str, str | int]: ...
 
 
 @attrs.frozen(slots=True)
@@ -80,16 +87,50 @@ def cells(doc: Document) -> Iterator[CellRecord]:
             )
 
 
+@attrs.frozen(slots=True)
+class FactRecord:
+    """One figure of the narrative (see :class:`~fiscaldoc.model.Fact`), as strings and ints."""
+
+    key: str
+    subject: str
+    value: str
+    unit: str
+    value_yuan: str
+    section: str
+    line: int
+    text: str
+
+    def as_dict(self) -> dict[str, str | int]:
+        return attrs.asdict(self)
+
+
+def facts(doc: Document) -> Iterator[FactRecord]:
+    """One record per fact read from the narrative, in document order."""
+    for fact in doc.facts.facts:
+        yield FactRecord(
+            key=fact.key,
+            subject=fact.subject,
+            value=_plain(fact.value),
+            unit=fact.unit,
+            value_yuan="" if fact.value_yuan is None else _plain(fact.value_yuan),
+            section=fact.section,
+            line=fact.location.line,
+            text=fact.text,
+        )
+
+
 def _plain(value: object) -> str:
     text = format(value, "f")
     return text
 
 
-def write_csv(records: Iterable[CellRecord], *, header: bool = True) -> str:
-    """CSV text of cell records, the header line first unless ``header`` is false (for the
-    second and later documents of a stream)."""
+def write_csv(
+    records: Iterable[_Record], *, header: bool = True, fields: Sequence[str] = CELL_FIELDS
+) -> str:
+    """CSV text of records (cells; facts with ``fields=FACT_FIELDS``), the header line first
+    unless ``header`` is false (for the second and later documents of a stream)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CELL_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     if header:
         writer.writeheader()
     for record in records:
@@ -97,6 +138,6 @@ def write_csv(records: Iterable[CellRecord], *, header: bool = True) -> str:
     return buffer.getvalue()
 
 
-def write_jsonl(records: Iterable[CellRecord]) -> str:
-    """JSON Lines text of cell records (non-ASCII kept readable)."""
+def write_jsonl(records: Iterable[_Record]) -> str:
+    """JSON Lines text of records, cells or facts (non-ASCII kept readable)."""
     return "".join(json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in records)

@@ -1,0 +1,64 @@
+"""Load each narrative grammar once and parse a clause's tokens with it (LALR, token stream).
+
+A family's grammar is ``grammars/narrative_common.lark`` followed by
+``grammars/narrative_<family>.lark``. The lexer has already made the tokens, so lark is handed
+them through a stream lexer; a token's ``start_pos`` is its index in the clause, which is how the
+transformer finds the full token (value, unit, name) behind a leaf of the tree.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from lark import Lark, Token, Tree
+from lark.lexer import Lexer
+
+from fiscaldoc.narrative.lexer import Tok
+from fiscaldoc.tables.grammar import grammar_text
+
+FAMILIES = (
+    "totals",
+    "shares",
+    "items",
+    "basic",
+    "three_public",
+    "agency",
+    "procurement",
+    "assets",
+    "staffing",
+    "performance",
+)
+"""The sentence families, one grammar each, in the order they are tried for a clause."""
+
+
+class _StreamLexer(Lexer):
+    """Hands lark the tokens the narrative lexer made; ``start_pos`` indexes the clause."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+        tokens: Sequence[Tok] = data
+        for position, token in enumerate(tokens):
+            yield Token(token.kind.value, token.text, start_pos=position)
+
+
+@functools.cache
+def parser_for(family: str) -> Lark:
+    """The LALR parser of a sentence family, built once per process."""
+    text = grammar_text("narrative_common.lark") + "\n" + grammar_text(f"narrative_{family}.lark")
+    return Lark(text, parser="lalr", lexer=_StreamLexer)
+
+
+@functools.cache
+def terminals_of(family: str) -> frozenset[str]:
+    """The terminals a family's rules use: a clause with any other token is not one of its."""
+    rules = parser_for(family).rules
+    return frozenset(s.name for rule in rules for s in rule.expansion if s.is_term)
+
+
+def parse_clause(family: str, tokens: Sequence[Tok]) -> Tree[Token]:
+    """Parse one clause; raises lark's ``LarkError`` when it is not a clause of the family."""
+    return parser_for(family).parse(tokens)

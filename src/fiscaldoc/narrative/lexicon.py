@@ -1,0 +1,345 @@
+"""The words of the narrative sentences, as data: what each phrase is, for the lexer.
+
+Each :class:`Entry` is a regular expression and the terminal it makes (``Kind``, the names the
+grammars ``%declare``), or ``None`` for phrases that are dropped (years, dates, telephone
+numbers, ordinals, fillers such as "均为" before a number). Subject phrases name a *base* (what the
+figure is about: ``income_total``, ``three_public_abroad``, ``staff_actual`` …) from which
+:mod:`fiscaldoc.narrative.keys` makes the fact's key. Order matters: at each position of a sentence
+the first entry that matches wins, so longer and more specific phrases come first.
+
+Provinces word the same things differently; variants are alternatives here ("执行数" / "实际执行数"
+/ "全年执行数", "比上年" / "较上年" / "与2021年相比"), not code.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class Kind(str, enum.Enum):
+    """Terminal names of the narrative grammars (``grammars/narrative_common.lark``)."""
+
+    # figures
+    MONEY = "MONEY"
+    PCT = "PCT"
+    COUNT = "COUNT"
+    NUM = "NUM"
+    UNITS_N = "UNITS_N"
+    ORGANS_N = "ORGANS_N"
+    PROJECTS_N = "PROJECTS_N"
+    # structure
+    DUN = "DUN"
+    QIZHONG = "QIZHONG"
+    WORD = "WORD"
+    # roles: how a figure relates to its subject
+    COMPARE = "COMPARE"
+    VS_BUDGET = "VS_BUDGET"
+    INCREASE = "INCREASE"
+    DECREASE = "DECREASE"
+    FLAT = "FLAT"
+    SHARE = "SHARE"
+    COMPLETION = "COMPLETION"
+    INITIAL = "INITIAL"
+    ACTUAL = "ACTUAL"
+    BUDGET = "BUDGET"
+    EXEC = "EXEC"
+    SCORE = "SCORE"
+    PERF_FUNDS = "PERF_FUNDS"
+    # subjects, by sentence family
+    TOTAL = "TOTAL"
+    CY = "CY"
+    PART = "PART"
+    GB = "GB"
+    FA_EXP = "FA_EXP"
+    FUNC_ITEM = "FUNC_ITEM"
+    GB_BASIC = "GB_BASIC"
+    PERSONNEL = "PERSONNEL"
+    TP = "TP"
+    AGENCY = "AGENCY"
+    PROC_TOTAL = "PROC_TOTAL"
+    PROC_KIND = "PROC_KIND"
+    SME = "SME"
+    MICRO = "MICRO"
+    VEHICLES = "VEHICLES"
+    EQUIPMENT = "EQUIPMENT"
+    AUTH = "AUTH"
+    STAFF_ACTUAL = "STAFF_ACTUAL"
+    RETIREES = "RETIREES"
+    STAFF_KIND = "STAFF_KIND"
+    UNITS = "UNITS"
+    PERF_SUBJ = "PERF_SUBJ"
+    PERF_SUMMARY = "PERF_SUMMARY"
+    PERF_REFLECT = "PERF_REFLECT"
+
+
+FIGURES = frozenset(
+    {Kind.MONEY, Kind.PCT, Kind.COUNT, Kind.UNITS_N, Kind.ORGANS_N, Kind.PROJECTS_N}
+)
+"""Tokens that are printed figures (a bare ``NUM`` is one only after a score word)."""
+
+FAMILY_OF = {
+    Kind.TOTAL: "totals",
+    Kind.CY: "totals",
+    Kind.PART: "shares",
+    Kind.GB: "items",
+    Kind.FA_EXP: "items",
+    Kind.FUNC_ITEM: "items",
+    Kind.GB_BASIC: "basic",
+    Kind.PERSONNEL: "basic",
+    Kind.TP: "three_public",
+    Kind.AGENCY: "agency",
+    Kind.PROC_TOTAL: "procurement",
+    Kind.PROC_KIND: "procurement",
+    Kind.SME: "procurement",
+    Kind.MICRO: "procurement",
+    Kind.VEHICLES: "assets",
+    Kind.EQUIPMENT: "assets",
+    Kind.AUTH: "staffing",
+    Kind.STAFF_ACTUAL: "staffing",
+    Kind.RETIREES: "staffing",
+    Kind.STAFF_KIND: "staffing",
+    Kind.UNITS: "staffing",
+    Kind.UNITS_N: "staffing",
+    Kind.ORGANS_N: "staffing",
+    Kind.PERF_SUBJ: "performance",
+    Kind.PERF_SUMMARY: "performance",
+    Kind.PERF_REFLECT: "performance",
+    Kind.PROJECTS_N: "performance",
+    Kind.PERF_FUNDS: "performance",
+    Kind.SCORE: "performance",
+}
+"""The sentence family (grammar) a subject token belongs to; role tokens belong to none."""
+
+SUBJECTS = frozenset(FAMILY_OF) - {Kind.UNITS_N, Kind.ORGANS_N, Kind.PROJECTS_N, Kind.SCORE}
+"""Tokens that name what a figure is about."""
+
+NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
+"""A number as printed: "1,360.62", "25730935.53", "9" (stray spaces are already joined)."""
+
+_YEAR = r"(?:19|20)\d{2}\s*年度?"
+
+
+@attrs.frozen(slots=True)
+class Entry:
+    """A phrase: its pattern, the token it makes (``None``: dropped) and what it names.
+
+    ``bases`` maps the text of the pattern's ``key`` (or ``name``) group, or of the whole match
+    when there is neither, to a subject base; ``base`` is the base when the phrase names one
+    thing. A ``name`` group, when present, gives the subject's name as printed (a kind, a
+    project); a phrase without one names a total, and its subject name is empty. ``marker`` is
+    a pattern the phrase cannot match without: phrases that scan ahead for it (a project's name
+    before "自评综述") are left out of the lexer's pattern for sentences that lack it.
+    """
+
+    kind: Kind | None
+    pattern: str
+    base: str = ""
+    bases: tuple[tuple[str, str], ...] = ()
+    marker: str = ""
+
+
+def _subject(kind: Kind, pattern: str, base: str = "", **bases: str) -> Entry:
+    return Entry(kind, pattern, base, tuple(bases.items()))
+
+
+ENTRIES: tuple[Entry, ...] = (
+    # -- what is not a figure: telephone numbers, dates, years, ordinals -----------------------
+    Entry(None, r"[（(]\d{3,4}[)）]\s*\d{7,8}|\d{3,4}-\d{7,8}|\d{11}"),
+    Entry(None, r"〔\d{4}〕\s*\d+\s*号|第\s*\d+\s*号|\d+\s*号"),
+    Entry(
+        Kind.PROJECTS_N,
+        r"(?P<num>\d+)\s*个\s*(?P<name>一、二级项目|[一二三]级项目|项目|专项资金)"
+        r"(?:的)?(?:绩效)?(?:自评结果|评价结果)?(?:进行自评)?",
+    ),
+    Entry(
+        Kind.COMPARE,
+        rf"与(?:上年|上年度|去年|{_YEAR})(?:决算数?)?(?:相比|比较)?较?"
+        rf"|(?:(?:支出)?决算数?|支出)?(?:比|较)(?:上年|上年度|去年|{_YEAR})(?:决算数?)?(?:相比)?"
+        r"|同比",
+    ),
+    Entry(
+        Kind.VS_BUDGET,
+        r"(?:(?:支出)?决算数?)?(?:比|较|与)(?:年初|全年)?预算数?(?:相比)?(?!\s*\d)",
+    ),
+    Entry(None, r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|份)?"),
+    Entry(
+        None, rf"(?:19|20)\d{{2}}\s*[-—~至]\s*(?:(?:19|20)?\d{{2}})\s*年度?|{_YEAR}(?:底|末|初|内)?"
+    ),
+    Entry(None, r"(?<![\d.])\d{2}\s*年(?=[因如未在的])"),
+    Entry(
+        None,
+        r"\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+        r"(?:底|末|份|初|上旬|中旬|下旬)?(?:\s*[-—~至]\s*\d{1,2}\s*月份?)?",
+    ),
+    Entry(
+        None,
+        r"[（(][一二三四五六七八九十\d]{1,3}[)）]|(?<![\d.])\d{1,2}[、](?!\d)"
+        r"|(?<![\d.A-Za-z])\d{1,2}[.．](?![\d])|[一二三四五六七八九十]{1,3}、(?![二三]级)|[①-⑳]"
+        # "4. 2023年度…" whose space the normaliser took for one inside a number
+        r"|(?<![\d.A-Za-z])\d{1,2}[.．](?=(?:19|20)\d{2}\s*年)",
+    ),
+    # -- figures ------------------------------------------------------------------------------
+    Entry(Kind.MONEY, rf"(?<!\d\s?)万\s*(?P<num>{NUMBER})\s*元(?P<typo>)"),
+    Entry(
+        Kind.UNITS_N,
+        r"(?P<num>\d+)\s*个\s*(?P<name>(?:二级|三级|下属|所属)?(?:预算|行政|事业|参公)?单位)",
+    ),
+    Entry(
+        Kind.ORGANS_N,
+        r"(?P<num>\d+)\s*个\s*(?P<name>(?:内设)?(?:职能)?(?:科室|处室|股室|内设机构|机构))",
+    ),
+    Entry(
+        Kind.COUNT,  # the kind is decided by the unit: 元/万元/亿元 money, % a share
+        rf"(?P<num>{NUMBER})\s*(?P<unit>亿元|万元|元(?![/／])|%|台\s*[（(]\s*套\s*[)）]|万人次|万人"
+        r"|人次|人|辆|台|套|个|次|家|项|户|条|例|件|名|批次|分(?![钟之])|天|种"
+        r"|万(?=\s*(?:[，。；,;）)]|$)))",
+    ),
+    Entry(Kind.NUM, rf"(?P<num>{NUMBER})"),
+    # -- the 类/款/项 of a budget item: "教育支出（类）进修及培训（款）培训支出（项）" ----
+    Entry(
+        Kind.FUNC_ITEM,
+        r"(?P<lei>\p{Han}{2,30}?)\s*[（(]类[)）]"
+        r"(?:\s*(?P<kuan>\p{Han}[\p{Han}\s]{0,30}?)\s*[（(]款[)）])?"
+        r"(?:\s*(?P<xiang>\p{Han}[\p{Han}\s]{0,30}?)\s*[（(]项[)）])?",
+        base="function_item",
+        marker=r"类[)）]",
+    ),
+    # -- performance ---------------------------------------------------------------------------
+    Entry(
+        Kind.PERF_SUMMARY,
+        r"(?P<name>[^，。；：:\s\d][^，。；：:]{1,60}?)(?:项目)?(?:绩效)?自评综述\s*[：:]?",
+        base="performance",
+        marker="自评综述",
+    ),
+    _subject(Kind.PERF_SUBJ, r"(?P<name>(?:部门|单位)整体(?:支出)?)(?:绩效)?", "performance"),
+    _subject(Kind.PERF_REFLECT, r"在?(?:部门|单位)决算中反映"),
+    _subject(
+        Kind.PERF_FUNDS, r"涉及(?:预算)?(?:资金|金额)(?:共|合计)?", "performance_project_funds"
+    ),
+    Entry(Kind.SCORE, r"(?:绩效)?(?:自评|评价)?(?:综合)?得分(?:为)?"),
+    # -- totals and their parts ---------------------------------------------------------------
+    _subject(
+        Kind.TOTAL,
+        r"(?P<key>(?:财政拨款)?(?:收入|支出|收支|收入支出|收入、支出)总计)",
+        **{
+            "收入总计": "income_total",
+            "支出总计": "expenditure_total",
+            "收支总计": "income_total+expenditure_total",
+            "收入支出总计": "income_total+expenditure_total",
+            "收入、支出总计": "income_total+expenditure_total",
+            "财政拨款收入总计": "fa_income_total",
+            "财政拨款支出总计": "fa_expenditure_total",
+            "财政拨款收支总计": "fa_income_total+fa_expenditure_total",
+            "财政拨款收入支出总计": "fa_income_total+fa_expenditure_total",
+            "财政拨款收入、支出总计": "fa_income_total+fa_expenditure_total",
+        },
+    ),
+    _subject(
+        Kind.CY,
+        r"(?P<key>本年(?:度)?(?:收入|支出)合计)",
+        **{
+            "本年收入合计": "income_current_year",
+            "本年度收入合计": "income_current_year",
+            "本年支出合计": "expenditure_current_year",
+            "本年度支出合计": "expenditure_current_year",
+        },
+    ),
+    _subject(Kind.GB_BASIC, r"一般公共预算财政拨款基本支出", "general_budget_basic"),
+    _subject(Kind.GB, r"一般公共预算财政拨款支出|一般公共预算财政拨款(?=年初)", "general_budget"),
+    _subject(Kind.FA_EXP, r"财政拨款支出(?!决算)", "fiscal_appropriation_expenditure"),
+    _subject(
+        Kind.PART,
+        r"(?P<name>财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入"
+        r"|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)",
+        **{
+            "财政拨款收入": "fiscal_appropriation_income",
+            "上级补助收入": "income_item",
+            "事业收入": "income_item",
+            "经营收入": "income_item",
+            "附属单位上缴收入": "income_item",
+            "其他收入": "income_item",
+            "基本支出": "basic_expenditure",
+            "项目支出": "project_expenditure",
+            "上缴上级支出": "expenditure_item",
+            "经营支出": "expenditure_item",
+            "对附属单位补助支出": "expenditure_item",
+        },
+    ),
+    _subject(
+        Kind.PERSONNEL,
+        r"(?P<key>人员经费|公用经费)(?:支出)?",
+        人员经费="personnel_expenditure",
+        公用经费="public_expenditure",
+    ),
+    # -- 三公, 会议费, 培训费 ---------------------------------------------------------------------
+    Entry(None, r"财政拨款安排的?"),
+    _subject(Kind.TP, r"(?:财政拨款)?[“\"‘]?三公[”\"’]?经费(?:财政拨款)?(?:支出)?", "three_public"),
+    _subject(Kind.TP, r"因公出国[（(]境[)）]费用?(?:支出)?", "three_public_abroad"),
+    _subject(Kind.TP, r"公务用车购置及运行(?:维护|维修)?费(?:支出)?", "three_public_vehicle"),
+    _subject(Kind.TP, r"公务用车购置费?(?:支出)?", "three_public_vehicle_purchase"),
+    _subject(Kind.TP, r"公务用车运行(?:维护|维修)?费(?:支出)?", "three_public_vehicle_operation"),
+    _subject(Kind.TP, r"公务接待费(?:支出)?", "three_public_reception"),
+    _subject(Kind.TP, r"会议费(?:支出)?", "meeting_fee"),
+    _subject(Kind.TP, r"培训费(?:支出)?", "training_fee"),
+    _subject(Kind.AGENCY, r"机关运行经费(?:支出)?", "agency_operating"),
+    # -- 政府采购 ------------------------------------------------------------------------------
+    _subject(
+        Kind.PROC_TOTAL,
+        r"政府采购(?:支出)?总额|政府采购支出(?=\s*(?:共|合计|为)?\s*\d)",
+        "procurement_total",
+    ),
+    _subject(
+        Kind.PROC_KIND,
+        r"政府采购(?P<name>货物|工程|服务)类?(?:支出)?|(?P<name>货物|工程|服务)类?采购(?:支出)?",
+        货物="procurement_goods",
+        工程="procurement_works",
+        服务="procurement_services",
+    ),
+    _subject(Kind.SME, r"(?:政府采购)?授予中小企业(?:的)?合同(?:金额)?", "procurement_sme"),
+    _subject(Kind.MICRO, r"(?:政府采购)?授予小微企业(?:的)?合同(?:金额)?", "procurement_micro"),
+    # -- 国有资产 ------------------------------------------------------------------------------
+    _subject(
+        Kind.EQUIPMENT,
+        r"单[价位]\s*(?:价值)?\s*(?P<threshold>\d+)\s*万元\s*(?:[（(]含[)）])?\s*(?:及|或)?\s*以上"
+        r"的?(?:通用|专用)?设备(?:\s*[（(]不含车辆[)）])?",
+        "equipment",
+    ),
+    _subject(
+        Kind.VEHICLES, r"(?:共有|拥有|实有)?(?:公务用?)?车辆(?:总数|共计|共)?", "vehicles_total"
+    ),
+    # -- 人员, 单位, 机构 ------------------------------------------------------------------------
+    Entry(
+        Kind.STAFF_KIND,
+        r"(?P<name>行政|事业|参公|参照公务员法管理|工勤|机关|全额拨款|差额拨款|自收自支)"
+        r"(?:编制|人员)?(?=\s*(?:为|共)?\s*\d)",
+    ),
+    _subject(Kind.AUTH, r"(?:人员)?编制(?:人数|数)?(?=\s*(?:为|共)?\s*\d)", "staff_authorized"),
+    _subject(Kind.STAFF_ACTUAL, r"实有(?:在职)?(?:人员|人数)(?:为|共)?|在职人员", "staff_actual"),
+    Entry(Kind.RETIREES, r"(?P<name>离退休|退休|离休)(?:人员|干部)", "retirees"),
+    _subject(
+        Kind.UNITS,
+        r"纳入[^，。；]{0,40}?范围的(?P<name>(?:二级|三级|下属|所属)?(?:预算)?单位)(?:共计|共有|共|有)?"
+        r"|决算数据反映|决算单位(?:共|包括)?(?=\s*\d)",
+        "unit_count",
+    ),
+    # -- roles ---------------------------------------------------------------------------------
+    Entry(Kind.COMPLETION, r"完成(?:年初|全年)?预算(?:数)?的|(?:预算)?执行率(?:为|达)?"),
+    Entry(Kind.INITIAL, r"年初预算(?:数)?(?:为)?(?=\s*[\d万])"),
+    Entry(Kind.EXEC, r"(?:全年|实际)?执行数(?:为)?(?=\s*\d)"),
+    Entry(Kind.BUDGET, r"(?:全年)?预算(?:数)?(?:为|安排)?(?=\s*[\d万])"),
+    Entry(Kind.ACTUAL, r"(?:支出)?决算(?:数)?(?:为)?(?=\s*[\d万])"),
+    Entry(Kind.SHARE, r"占\s*(?:(?P<name>[^，。；：、%\d]{1,40}?)的?)?(?=\s*\d[\d.,]*\s*%)"),
+    Entry(Kind.INCREASE, r"增加|增长|上升|提高"),
+    Entry(Kind.DECREASE, r"减少|下降|降低"),
+    Entry(Kind.FLAT, r"(?P<name>基本)?持平"),
+    Entry(Kind.QIZHONG, r"其中"),
+    Entry(Kind.DUN, r"、"),
+    # -- fillers -------------------------------------------------------------------------------
+    Entry(
+        None,
+        r"(?:均为|均|分别为|为|共计|共|合计|达到|达|是)(?=\s*\d)|[均各](?=增加|减少|增长|下降|持平)"
+        r"|该项目|本项目|[：:“”\"‘’]",
+    ),
+)
