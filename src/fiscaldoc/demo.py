@@ -34,7 +34,7 @@ CORPUS = (
 )
 """The documents :func:`write_example_corpus` writes."""
 
-_AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])")
+_AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])(?!\s*%)")
 
 
 def example_text() -> bytes:

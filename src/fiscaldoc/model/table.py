@@ -111,6 +111,7 @@ class Table:
 
     ``number`` is the printed number ("公开01表", "表1") kept as metadata: tables are identified
     by title and columns. ``empty`` is true when the table holds no values (an "已公开空表").
+    ``unit_name`` is the unit its header names (编制单位/单位/部门), as printed.
     """
 
     id: TableId
@@ -122,6 +123,7 @@ class Table:
     unit: str = ""
     empty_statement: str = ""
     notes: tuple[str, ...] = ()
+    unit_name: str = ""
 
     @property
     def empty(self) -> bool:

@@ -171,6 +171,7 @@ def build_table(
         unit=unit,
         empty_statement=" ".join(p.compact(line.text) for line in block.statements),
         notes=tuple(line.text for line in block.notes),
+        unit_name=block.unit_name,
     )
     return BuiltTable(table, tuple(notes), tuple(unparsed))
 

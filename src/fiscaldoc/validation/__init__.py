@@ -8,7 +8,14 @@
 from __future__ import annotations
 
 from fiscaldoc.model import Document, Finding, Report, Severity
-from fiscaldoc.validation import across, narrative_rules, reference_rules, units, within
+from fiscaldoc.validation import (
+    across,
+    document_rules,
+    narrative_rules,
+    reference_rules,
+    units,
+    within,
+)
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import FAMILIES, RULES, Rule
 
@@ -19,6 +26,7 @@ _RULE_MODULES = (
     narrative_rules,
     reference_rules,
     units,
+    document_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 

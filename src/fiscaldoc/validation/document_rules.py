@@ -1,0 +1,335 @@
+"""Document-level checks: completeness, section order, year, unit name, amount units,
+placeholders. A check that cannot run because something could not be read says so (``info``)
+instead of passing silently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from fiscaldoc.model import (
+    DocumentKind,
+    Finding,
+    ParseNote,
+    Severity,
+    Table,
+    TableId,
+    ValueRef,
+)
+from fiscaldoc.validation.context import Context
+from fiscaldoc.validation.registry import Rule, rule
+
+FINAL_ACCOUNTS_TABLES = (
+    TableId.INCOME_EXPENDITURE_SUMMARY,
+    TableId.INCOME,
+    TableId.EXPENDITURE,
+    TableId.FISCAL_APPROPRIATION_SUMMARY,
+    TableId.GENERAL_BUDGET_EXPENDITURE,
+    TableId.GENERAL_BUDGET_BASIC_EXPENDITURE,
+    TableId.GOVERNMENT_FUND,
+    TableId.STATE_CAPITAL,
+    TableId.THREE_PUBLIC,
+)
+"""The tables every 决算 publishes (the 相关信息统计表 only in some provinces)."""
+
+# What an "已公开空表 / 本年度无…支出" statement is about: (pattern, table, column or "" = all).
+STATEMENT_TARGETS: tuple[tuple[str, TableId, str], ...] = (
+    (r"三公.*(?:会议费|培训费)", TableId.THREE_PUBLIC, ""),
+    (r"三公", TableId.THREE_PUBLIC, "合计"),
+    (r"因公出国", TableId.THREE_PUBLIC, "因公出国（境）费"),
+    (r"公务用车购置费", TableId.THREE_PUBLIC, "公务用车购置费"),
+    (r"公务用车运行", TableId.THREE_PUBLIC, "公务用车运行维护费"),
+    (r"公务接待", TableId.THREE_PUBLIC, "公务接待费"),
+    (r"会议费", TableId.THREE_PUBLIC, "会议费"),
+    (r"培训费", TableId.THREE_PUBLIC, "培训费"),
+    (r"政府性基金", TableId.GOVERNMENT_FUND, ""),
+    (r"国有资本", TableId.STATE_CAPITAL, ""),
+)
+_NUMERALS = "一二三四五六七八九十"
+SECTION_COUNT = 14
+"""The 情况说明 of the 决算 template has fourteen numbered sections (一 … 十四)."""
+
+_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度")
+_PREVIOUS_YEAR = regex.compile(
+    r"(?:与|比|较)\s*((?:19|20)\d{2})\s*年(?:度)?(?:相比|对比|比较|同期)?"
+)
+_PLACEHOLDER = regex.compile(
+    r"[XＸx×]{2,}|（\s*(?:单位|部门)名称\s*）|\(\s*(?:单位|部门)名称\s*\)|（\s*）|\(\s*\)"
+    r"|【\s*】|(?<![\d.,])20\d?\s?年度"
+)
+
+
+def _ref(line: int, what: str, table: str = "document", column: str = "") -> ValueRef:
+    return ValueRef(table=table, row_code="", row_label=what, column=column, line=line)
+
+
+def _finding(
+    this: Rule, refs: tuple[ValueRef, ...], zh: str, en: str, severity: Severity | None = None
+) -> Finding:
+    return Finding(this.id, severity or this.severity, zh, en, refs)
+
+
+def _not_run(this: Rule, why_zh: str, why_en: str) -> Finding:
+    return _finding(this, (), f"未能检查：{why_zh}", f"not checked: {why_en}", Severity.INFO)
+
+
+def _targets(hint: str) -> tuple[TableId, str] | None:
+    for pattern, table, column in STATEMENT_TARGETS:
+        if regex.search(pattern, hint):
+            return table, column
+    return None
+
+
+def _holds_figures(table: Table, column: str) -> bool:
+    """True when the table (or one column of it) holds a non-zero value (决算数 for 三公)."""
+    rows = [r for r in table.rows if table.id is not TableId.THREE_PUBLIC or r.label == "决算数"]
+    return any(
+        cell.value not in (None, 0) and (not column or cell.column == column)
+        for row in rows
+        for cell in row.cells
+    )
+
+
+@rule(
+    "document.tables-complete",
+    Severity.ERROR,
+    "document",
+    "Every standard table of a 决算 (the nine 公开 tables) is present, or the document states "
+    "that it is empty; a table the narrative declares empty (已公开空表, 本年度无…支出) holds no "
+    "figures.",
+    "A table dropped in layout, or a statement left over from last year's text, makes the "
+    "disclosure incomplete or self-contradictory.",
+)
+def tables_complete(context: Context, this: Rule) -> Iterator[Finding]:
+    document = context.document
+    statements = document.facts.empty_statements
+    stated = {t for s in statements if (t := _targets(s.table_hint)) is not None}
+    if document.meta.kind is not DocumentKind.FINAL_ACCOUNTS:
+        yield _not_run(
+            this, "不是决算文件，其表格清单未核对", "not a 决算; its table set is not checked"
+        )
+        return
+    for table_id in FINAL_ACCOUNTS_TABLES:
+        if context.table(table_id) is None and (table_id, "") not in stated:
+            yield _finding(
+                this,
+                (_ref(1, table_id.value, table_id.value),),
+                f"缺少{_TITLES[table_id]}，文中也未说明该表为空表",
+                f"the {table_id.value} table is missing and not stated empty",
+            )
+    for statement in statements:
+        target = _targets(statement.table_hint)
+        table = None if target is None else context.table(target[0])
+        if target is None or table is None or not _holds_figures(table, target[1]):
+            continue
+        cells = [
+            cell
+            for row in table.rows
+            for cell in row.cells
+            if cell.value not in (None, 0) and (not target[1] or cell.column == target[1])
+        ]
+        yield _finding(
+            this,
+            (
+                _ref(statement.location.line, statement.text[:40]),
+                *(_ref(c.location.line, c.column, table.id.value, c.column) for c in cells[:3]),
+            ),
+            f"情况说明称「{statement.table_hint}」为空（无此项），但{table.title}有数据",
+            f"the narrative says {statement.table_hint!r} is empty, "
+            f"but {table.id.value} holds figures",
+        )
+
+
+_TITLES = {
+    TableId.INCOME_EXPENDITURE_SUMMARY: "收入支出决算总表",
+    TableId.INCOME: "收入决算表",
+    TableId.EXPENDITURE: "支出决算表",
+    TableId.FISCAL_APPROPRIATION_SUMMARY: "财政拨款收入支出决算总表",
+    TableId.GENERAL_BUDGET_EXPENDITURE: "一般公共预算财政拨款支出决算表",
+    TableId.GENERAL_BUDGET_BASIC_EXPENDITURE: "一般公共预算财政拨款基本支出决算表",
+    TableId.GOVERNMENT_FUND: "政府性基金预算财政拨款收入支出决算表",
+    TableId.STATE_CAPITAL: "国有资本经营预算财政拨款支出决算表",
+    TableId.THREE_PUBLIC: "财政拨款“三公”经费支出决算表",
+}
+
+
+def _numeral(text: str) -> int | None:
+    """一 … 九十九 as a number."""
+    if not text or any(c not in _NUMERALS for c in text):
+        return None
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _NUMERALS.index(text[1]) + 1
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_NUMERALS.index(tens) + 1) * 10 + (_NUMERALS.index(ones) + 1 if ones else 0)
+    return _NUMERALS.index(text) + 1
+
+
+@rule(
+    "document.sections",
+    Severity.WARNING,
+    "document",
+    "The 情况说明 part has its fourteen numbered sections (一 … 十四), in order, each once and "
+    "with no gap in the numbering.",
+    "Sections pasted out of order or dropped make the explanation of a table go missing.",
+)
+def sections(context: Context, this: Rule) -> Iterator[Finding]:
+    narrative = context.document.facts
+    parts = {s.part: s.title for s in narrative.sections if s.number == s.part}
+    part = next((p for p, title in parts.items() if "情况说明" in title), None)
+    if part is None:
+        yield _not_run(this, "未找到“情况说明”部分", "no 情况说明 part was found")
+        return
+    numbered = [(n, s) for s in narrative.sections if s.part == part and (n := _numeral(s.number))]
+    seen: set[int] = set()
+    previous = 0
+    for number, section in numbered:
+        where = (_ref(section.location.line, f"{section.number}、{section.title}"),)
+        if number in seen:
+            yield _finding(this, where, f"第{section.number}节重复", f"section {number} repeated")
+        elif number < previous:
+            yield _finding(
+                this, where, f"第{section.number}节顺序错乱", f"section {number} out of order"
+            )
+        elif number > previous + 1:
+            yield _finding(
+                this,
+                where,
+                f"第{section.number}节之前缺少编号 {previous + 1}–{number - 1}",
+                f"numbering jumps from {previous} to {number}",
+            )
+        seen.add(number)
+        previous = max(previous, number)
+    missing = [n for n in range(1, SECTION_COUNT + 1) if n not in seen and n > previous]
+    if missing:
+        heading = next(s for s in narrative.sections if s.number == part)
+        yield _finding(
+            this,
+            (_ref(heading.location.line, heading.title),),
+            f"情况说明缺少第 {', '.join(map(str, missing))} 节",
+            f"the 情况说明 lacks sections {', '.join(map(str, missing))}",
+        )
+
+
+@rule(
+    "document.year",
+    Severity.ERROR,
+    "document",
+    "The fiscal year of the title, the part titles, the table titles and the narrative's "
+    '"YYYY年度…" sentences agree; the year compared with in year-on-year sentences is the '
+    "year before.",
+    "A part still titled with last year's year is the commonest slip of a reused template.",
+)
+def year(context: Context, this: Rule) -> Iterator[Finding]:
+    document = context.document
+    expected = document.meta.year
+    if expected is None:
+        yield _not_run(this, "未能读出文件的年度", "the document's year could not be read")
+        return
+    headings = [(s.location.line, s.title) for s in document.facts.sections]
+    headings += [(t.location.line, t.title) for t in document.tables]
+    for line, text in headings:
+        for found in _YEAR.finditer(text):
+            if int(found[1]) != expected:
+                yield _finding(
+                    this,
+                    (_ref(line, text),),
+                    f"标题「{text}」的年度 {found[1]} 与文件年度 {expected} 不符",
+                    f"the heading {text!r} says {found[1]}; the document is for {expected}",
+                )
+    for text_line in document.narrative:
+        text = regex.sub(r"\s+", "", text_line.text)
+        start = _YEAR.match(text)
+        if start and int(start[1]) not in (expected, expected + 1):
+            yield _finding(
+                this,
+                (_ref(text_line.location.line, text[:30]),),
+                f"「{text[:20]}…」所述年度 {start[1]} 与文件年度 {expected} 不符",
+                f"a sentence is dated {start[1]}; the document is for {expected}",
+            )
+        for found in _PREVIOUS_YEAR.finditer(text):
+            if int(found[1]) != expected - 1 and int(found[1]) != expected:
+                yield _finding(
+                    this,
+                    (_ref(text_line.location.line, text[:30]),),
+                    f"同比应与 {expected - 1} 年相比，文中为 {found[1]} 年",
+                    f"a year-on-year sentence compares with {found[1]}, not {expected - 1}",
+                )
+
+
+def _same_unit(printed: str, name: str) -> bool:
+    """Equal names, allowing the 本级 suffix and the usual short forms (one contains the other)."""
+
+    def clean(text: str) -> str:
+        return str(regex.sub(r"\s+|本级$|（本级）$|\(本级\)$", "", text))
+
+    a, b = clean(printed), clean(name)
+    return bool(a and b) and (a in b or b in a)
+
+
+@rule(
+    "document.unit-name",
+    Severity.ERROR,
+    "document",
+    "The unit the table headers name (编制单位/单位/部门) is the document's unit (short forms and "
+    "the 本级 suffix allowed).",
+    "A table pasted from another unit's disclosure carries that unit's figures.",
+)
+def unit_name(context: Context, this: Rule) -> Iterator[Finding]:
+    document = context.document
+    names = [t.unit_name for t in document.tables if t.unit_name]
+    if not names:
+        yield _not_run(this, "表头未列出单位名称", "no table header names the unit")
+        return
+    expected = document.meta.unit_name
+    for table in document.tables:
+        if table.unit_name and not _same_unit(table.unit_name, expected):
+            yield _finding(
+                this,
+                (_ref(table.location.line, table.unit_name, table.id.value),),
+                f"{table.title}的编制单位「{table.unit_name}」与文件单位「{expected}」不符",
+                f"{table.id.value} is headed {table.unit_name!r}; the document is {expected!r}",
+            )
+
+
+@rule(
+    "document.amount-unit",
+    Severity.WARNING,
+    "document",
+    "Every table declares its amount unit (单位：万元 / 元).",
+    "Without it the reader has to guess whether the figures are in 元 or 万元.",
+)
+def amount_unit(context: Context, this: Rule) -> Iterator[Finding]:
+    notes: list[ParseNote] = [n for n in context.document.notes if n.code == "unit-inferred"]
+    for note in notes:
+        yield _finding(
+            this,
+            (_ref(note.location.line, note.text),),
+            f"「{note.text}」未注明金额单位",
+            f"{note.text!r} declares no amount unit",
+        )
+
+
+@rule(
+    "document.placeholders",
+    Severity.ERROR,
+    "document",
+    'No template residue is left: XX局, ××, （单位名称）, empty brackets, a year like "202 年度".',
+    "Placeholders left in a published document mean a part of it was never filled in.",
+)
+def placeholders(context: Context, this: Rule) -> Iterator[Finding]:
+    document = context.document
+    lines = [(t.location.line, t.text) for t in document.narrative]
+    lines += [(t.location.line, t.title) for t in document.tables]
+    lines += [(t.location.line, t.unit_name) for t in document.tables if t.unit_name]
+    for line, text in lines:
+        for found in _PLACEHOLDER.finditer(text):
+            yield _finding(
+                this,
+                (_ref(line, found[0]),),
+                f"第 {line} 行留有模板占位内容「{found[0]}」",
+                f"line {line} holds template residue {found[0]!r}",
+            )
