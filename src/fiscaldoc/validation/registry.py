@@ -35,6 +35,7 @@ FAMILIES = {
     "narrative": "Narrative and tables",
     "reference": "Reference data",
     "units": "Units",
+    "document": "The document as a whole",
 }
 
 
