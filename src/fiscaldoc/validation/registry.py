@@ -47,6 +47,8 @@ def rule(
     def register(check: Check) -> Check:
         if any(existing.id == id for existing in RULES):
             raise ValueError(f"duplicate rule id {id}")
+        if family not in FAMILIES:
+            raise ValueError(f"rule {id}: unknown family {family!r} (add it to FAMILIES)")
         RULES.append(Rule(id, severity, family, description, rationale, check))
         return check
 
