@@ -22,7 +22,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo corpus, with a subfolder, a non-disclosure and a file of another suffix."""
     root = tmp_path_factory.mktemp("corpus")
     write_example_corpus(root / "docs")
-    (root / "docs" / "notes.pdf").write_bytes(b"%PDF-1.7 not read from a directory")
+    (root / "docs" / "notes.docx").write_bytes(b"PK not read from a directory")
     (root / "docs" / ".hidden.txt").write_text("hidden", encoding="utf-8")
     return root
 

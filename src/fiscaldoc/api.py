@@ -8,6 +8,7 @@ from pathlib import Path
 from fiscaldoc.assemble import assemble
 from fiscaldoc.errors import EmptyInputError, FiscalDocError
 from fiscaldoc.model import Document, Report
+from fiscaldoc.pdf import is_pdf, locate, read_pdf
 from fiscaldoc.text import decode, normalise
 from fiscaldoc.validation import validate
 
@@ -26,7 +27,15 @@ def parse(text: str, *, source: str | None = None) -> Document:
 
 
 def parse_bytes(data: bytes, *, source: str | None = None) -> Document:
-    """Parse a disclosure's bytes (UTF-8, UTF-8 with BOM, GB18030/GBK)."""
+    """Parse a disclosure's bytes: text (UTF-8, UTF-8 with BOM, GB18030/GBK) or a PDF.
+
+    A PDF is recognised by its ``%PDF-`` header, whatever the file is called; reading it needs
+    the ``fiscaldoc[pdf]`` extra (see :mod:`fiscaldoc.pdf`), and its locations carry the page
+    and box of each value as well as a line of the text made of it.
+    """
+    if is_pdf(data):
+        pdf = read_pdf(data)
+        return locate(parse(pdf.text, source=source), pdf)
     return parse(decode(data), source=source)
 
 

@@ -25,7 +25,7 @@ __all__ = ["SUFFIXES", "Outcome", "Progress", "expand", "run"]
 
 T = TypeVar("T")
 
-SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".tsv", ".csv", ".htm", ".html"})
+SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".tsv", ".csv", ".htm", ".html", ".pdf"})
 """Files a directory contributes (a file named on the command line is always read)."""
 
 

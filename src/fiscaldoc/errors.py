@@ -42,8 +42,9 @@ class FormatVersionError(FiscalDocError):
 
 class PdfError(BinaryInputError):
     """A PDF that cannot be read as a disclosure (a kind of binary input, so code that catches
-    :class:`BinaryInputError` for PDFs keeps working). ``pages`` lists the 1-based pages concerned,
-    when the problem is on particular pages."""
+    :class:`BinaryInputError` for PDFs keeps working). A PDF has no lines to point at: ``line``
+    and ``column`` are 0, and ``pages`` lists the 1-based pages concerned when the problem is on
+    particular pages."""
 
     def __init__(self, message: str, *, pages: tuple[int, ...] = (), snippet: str = "") -> None:
         super().__init__(message, snippet=snippet)

@@ -27,7 +27,7 @@ def decode(data: bytes) -> str:
         raise EmptyInputError("the input is empty")
     if data.startswith(b"%PDF"):
         raise BinaryInputError(
-            "this is a PDF file; give fiscaldoc the text extracted from it",
+            "this is a PDF file: read it with fiscaldoc.parse_bytes or parse_file, not as text",
             line=1,
             column=1,
             snippet="%PDF",
