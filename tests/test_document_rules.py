@@ -96,3 +96,9 @@ def test_checks_that_cannot_run_say_so() -> None:
     not_run = [f for f in report.findings if f.message.startswith("未能检查")]
     assert {f.rule for f in not_run} >= {"document.sections", "document.year", "document.unit-name"}
     assert all(f.severity is fiscaldoc.Severity.INFO for f in not_run)
+
+
+def test_a_title_naming_another_unit() -> None:
+    text = TEXT.replace("示例市数据管理局2023年度部门决算", "示例市交通运输局2023年度部门决算", 1)
+    findings = _findings(text, "document.unit-name")
+    assert [f.locations[0].row_label for f in findings] == ["示例市交通运输局"]

@@ -133,3 +133,26 @@ def test_printed_percentages_are_checked_with_interval_arithmetic(
     interval = share_interval(Decimal(part), Decimal(whole))
     assert interval is not None
     assert percent_consistent(Decimal(printed), interval) is ok
+
+
+def test_a_year_on_year_percentage_that_does_not_follow_from_the_amounts() -> None:
+    sentence = "2023年度收入总计、支出总计均为6,202,700.70元。"
+    right = sentence.replace("。", "，与上年相比增加202,700.70元，增长3.38%。")
+    text = example_text().decode("utf-8")
+    assert validate(fiscaldoc.parse(text.replace(sentence, right))).findings == ()
+    wrong = right.replace("3.38%", "5%")
+    report = validate(fiscaldoc.parse(text.replace(sentence, wrong)))
+    assert {f.rule for f in report.errors} == {"narrative.year-on-year"}
+    assert all(f.locations[0].table == "narrative" for f in report.errors)
+
+
+def test_procurement_stated_in_the_narrative_against_the_statistics_table() -> None:
+    text = (
+        example_text()
+        .decode("utf-8")
+        .replace("政府采购货物支出100,000.00元", "政府采购货物支出120,000.00元")
+    )
+    (finding,) = validate(fiscaldoc.parse(text)).errors
+    assert finding.rule == "narrative.figures"
+    assert [ref.table for ref in finding.locations] == ["narrative", "disclosure_statistics"]
+    assert finding.difference_yuan == Decimal("20000.00")

@@ -98,7 +98,15 @@ def _meta(
 ) -> DocumentMeta:
     headings = [p.compact(line.text) for line in text[:80]]
     title = next(
-        (h for h in headings if _YEAR.search(h) and len(h) <= 60 and not _SENTENCE.search(h)), ""
+        (
+            h
+            for h in headings
+            if _YEAR.search(h)
+            and len(h) <= 60
+            and not _SENTENCE.search(h)
+            and not p.PART_HEADING.match(h)
+        ),
+        "",
     )
     years = Counter(int(m[1]) for h in headings for m in _YEAR.finditer(h)) or Counter(
         int(m[1]) for line in text for m in _YEAR.finditer(p.compact(line.text))

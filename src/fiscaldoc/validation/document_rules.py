@@ -285,6 +285,14 @@ def unit_name(context: Context, this: Rule) -> Iterator[Finding]:
         yield _not_run(this, "表头未列出单位名称", "no table header names the unit")
         return
     expected = document.meta.unit_name
+    titled = regex.match(r"(.+?)(?:19|20)\d{2}\s*年度?", document.meta.title)
+    if titled and not _same_unit(titled[1], expected):
+        yield _finding(
+            this,
+            (_ref(1, titled[1]),),
+            f"文件标题的单位「{titled[1]}」与表头单位「{expected}」不符",
+            f"the title names {titled[1]!r}; the table headers name {expected!r}",
+        )
     for table in document.tables:
         if table.unit_name and not _same_unit(table.unit_name, expected):
             yield _finding(

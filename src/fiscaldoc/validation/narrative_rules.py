@@ -36,6 +36,12 @@ class Figure:
     column: str
     section: Section | None = None
     last: bool = False  # the side's last total row (总计)
+    first: bool = False  # only the first row so labelled (item lists repeat short labels)
+
+
+def _statistic(*labels: str) -> Figure:
+    """A figure of the 部门决算公开相关信息统计表 (its rows' labels vary by province)."""
+    return Figure(TableId.DISCLOSURE_STATISTICS, labels, "统计数", first=True)
 
 
 _THREE_PUBLIC_ITEMS = {
@@ -66,6 +72,11 @@ FIGURES: dict[str, Figure] = {
     "public_expenditure": Figure(
         TableId.GENERAL_BUDGET_BASIC_EXPENDITURE, ("公用经费合计", "公用经费"), "决算数"
     ),
+    "procurement_total": _statistic("政府采购支出合计", "政府采购支出总额", "政府采购合计"),
+    "procurement_goods": _statistic("货物", "政府采购货物支出", "货物支出"),
+    "procurement_works": _statistic("工程", "政府采购工程支出", "工程支出"),
+    "procurement_services": _statistic("服务", "政府采购服务支出", "服务支出"),
+    "agency_operating_actual": _statistic("机关运行经费支出", "机关运行经费"),
     **{
         f"{base}_{role}": Figure(TableId.THREE_PUBLIC, (row,), column)
         for base, column in _THREE_PUBLIC_ITEMS.items()
@@ -104,10 +115,12 @@ def _rows(context: Context, figure: Figure) -> tuple[Table, list[Row]] | None:
     if table is None:
         return None
     side = [row for row in table.rows if row.section is figure.section]
+    matching = [row for row in side if row.label in figure.rows]
     if figure.last:
-        last = next((row for row in reversed(side) if row.label in figure.rows), None)
-        return table, [] if last is None else [last]
-    return table, [row for row in side if row.label in figure.rows]
+        return table, matching[-1:]
+    if figure.first:
+        return table, matching[:1]
+    return table, matching
 
 
 def _table_refs(context: Context, figure: Figure) -> list[Ref]:
@@ -278,3 +291,66 @@ def _figure_value(
         return None
     fact = facts[0]
     return fact.value, [_fact_ref(fact)]
+
+
+def _base_key(change_key: str, subject: str) -> str:
+    """The key of the figure a ``…_yoy_change`` is the change of."""
+    if change_key == "total_yoy_change":
+        return "expenditure_total" if "支出" in subject else "income_total"
+    if change_key == "fiscal_appropriation_yoy_change":
+        return "fiscal_appropriation_total"
+    base = change_key.removesuffix("_yoy_change")
+    return "general_budget_actual" if base == "general_budget" else base
+
+
+@rule(
+    "narrative.year-on-year",
+    Severity.ERROR,
+    "narrative",
+    "A year-on-year statement is consistent in itself: the percentage equals the change over "
+    "last year's figure (this year's minus the change), with the same sign, allowing for the "
+    "rounding or truncation of every figure involved.",
+    "增加 118.16 万元，增长 9% is checkable on its own; a percentage that does not follow from "
+    "the amounts means one of them is wrong.",
+)
+def year_on_year(context: Context, this: Rule) -> Iterator[Finding]:
+    narrative = context.document.facts
+    for fact in narrative.facts:
+        if not fact.key.endswith("_yoy_change_pct") or fact.unit != "%":
+            continue
+        change_key = fact.key.removesuffix("_pct")
+        changes = [f for f in narrative.find(change_key, fact.subject) if f.unit != "%"]
+        if len(changes) != 1:
+            continue
+        change = changes[0]
+        base_key = _base_key(change_key, fact.subject)
+        candidates = (
+            narrative.find(base_key, fact.subject)
+            or narrative.find(base_key)
+            or narrative.find(f"{base_key}_actual")
+        )
+        current = candidates[0] if len(candidates) == 1 else None
+        if current is None or current.value_yuan is None or change.value_yuan is None:
+            continue
+        factor = change.value_yuan / change.value if change.value else Decimal(1)
+        previous = current.value_yuan / factor - change.value
+        interval = share_interval(abs(change.value), previous) if previous > 0 else None
+        same_sign = (fact.value >= 0) == (change.value >= 0) or fact.value == 0
+        if interval is not None and same_sign and percent_consistent(abs(fact.value), interval):
+            continue
+        if interval is None and same_sign:
+            continue
+        low, high = interval or (Decimal(0), Decimal(0))
+        yield Finding(
+            rule=this.id,
+            severity=this.severity,
+            message=f"同比变动 {change.value}{change.unit}、{fact.value}% 与上年数 "
+            f"{format(previous, 'f')}{change.unit} 不符（应为 {low:.2f}%–{high:.2f}%）",
+            message_en=f"a change of {change.value} {change.unit} over last year's "
+            f"{format(previous, 'f')} is {low:.2f}%–{high:.2f}%, not {fact.value}%",
+            locations=(_fact_ref(fact), _fact_ref(change), _fact_ref(current)),
+            expected=(low + high) / 2,
+            actual=fact.value,
+            difference=abs(fact.value) - (low + high) / 2,
+            unit="%",
+        )
