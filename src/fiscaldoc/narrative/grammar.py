@@ -9,14 +9,12 @@ transformer finds the full token (value, unit, name) behind a leaf of the tree.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from lark import Lark, Token, Tree
-from lark.lexer import Lexer
 
+from fiscaldoc.grammar import grammar_text, stream_parser
 from fiscaldoc.narrative.lexer import Tok
-from fiscaldoc.tables.grammar import grammar_text
 
 FAMILIES = (
     "totals",
@@ -33,23 +31,11 @@ FAMILIES = (
 """The sentence families, one grammar each, in the order they are tried for a clause."""
 
 
-class _StreamLexer(Lexer):
-    """Hands lark the tokens the narrative lexer made; ``start_pos`` indexes the clause."""
-
-    def __init__(self, lexer_conf: Any) -> None:
-        pass
-
-    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
-        tokens: Sequence[Tok] = data
-        for position, token in enumerate(tokens):
-            yield Token(token.kind.value, token.text, start_pos=position)
-
-
 @functools.cache
 def parser_for(family: str) -> Lark:
     """The LALR parser of a sentence family, built once per process."""
     text = grammar_text("narrative_common.lark") + "\n" + grammar_text(f"narrative_{family}.lark")
-    return Lark(text, parser="lalr", lexer=_StreamLexer)
+    return stream_parser(text)
 
 
 @functools.cache
