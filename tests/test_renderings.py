@@ -187,3 +187,63 @@ def test_attachment_titles_bracketed_suffix_and_a_missing_unit_line() -> None:
     assert got["2010102"] == {"本年支出合计": D("20.00"), "项目支出": D("20.00")}
     income = doc.table("income")
     assert income is not None and income.number == "附表2"
+
+
+def test_summary_table_with_its_expenditure_side_below_its_income_side() -> None:
+    text = """某县某局2023年度部门决算
+收入支出决算总表
+公开01表
+单位：万元
+收入
+项目 行次 决算数
+一、一般公共预算财政拨款收入 1 100.00
+二、政府性基金预算财政拨款收入 2
+本年收入合计 3 100.00
+总计 4 100.00
+支出
+项目 行次 决算数
+一、一般公共服务支出 5 60.00
+二、教育支出 6 40.00
+本年支出合计 7 100.00
+总计 8 100.00
+"""
+    doc = fiscaldoc.parse(text)
+    table = doc.table("income_expenditure_summary")
+    assert table is not None
+    sides = [
+        (row.section.value if row.section else "", row.label, row.number) for row in table.rows
+    ]
+    assert sides == [
+        ("income", "一般公共预算财政拨款收入", 1),
+        ("income", "政府性基金预算财政拨款收入", 2),
+        ("income", "本年收入合计", 3),
+        ("income", "总计", 4),
+        ("expenditure", "一般公共服务支出", 5),
+        ("expenditure", "教育支出", 6),
+        ("expenditure", "本年支出合计", 7),
+        ("expenditure", "总计", 8),
+    ]
+    table_errors = [f for f in fiscaldoc.validate(doc).errors if f.rule.startswith("table.")]
+    assert table_errors == []  # the totals of each side add up (the fragment lacks other tables)
+
+
+def test_code_and_name_in_one_tab_cell() -> None:
+    text = """某县某局2023年度部门决算
+支出决算表
+单位：万元
+科目编码及名称\t本年支出合计\t基本支出\t项目支出
+合计\t30.00\t20.00\t10.00
+205 教育支出\t30.00\t20.00\t10.00
+2050803 培训支出\t30.00\t20.00\t10.00
+"""
+    doc = fiscaldoc.parse(text)
+    got = _values(doc, "expenditure")
+    assert got["2050803"] == {
+        "本年支出合计": D("30.00"),
+        "基本支出": D("20.00"),
+        "项目支出": D("10.00"),
+    }
+    table = doc.table("expenditure")
+    assert table is not None and table.row("205") is not None
+    assert table.row("205").label == "教育支出"  # type: ignore[union-attr]
+    assert doc.notes == ()

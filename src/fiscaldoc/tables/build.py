@@ -135,10 +135,12 @@ def build_table(
     if spec.family is Family.TWO_SIDED and layout.has_rowno:
         lexed = [lex_line(line, spec.family, layout) for line in block.body]
         layout = attrs.evolve(layout, rowno_offset=rowno_offset(lexed))
+    side_by_side = False
     for line in block.body:
         tokens = lex_line(line, spec.family, layout)
         if not tokens:
             continue
+        side_by_side |= any(token.kind is Kind.SIDE for token in tokens)
         try:
             tree = parse_tokens(spec.family, tokens)
         except LarkError:
@@ -148,6 +150,8 @@ def build_table(
         entries.extend(_ToEntries(tokens, first).transform(tree))
     if spec.family in (Family.CLASSIFIED, Family.ITEMS):
         entries = _join_wrapped(entries)
+    if spec.family is Family.TWO_SIDED and not side_by_side:
+        entries = _stacked_sides(entries)
     unit = block.unit or default_unit
     if not block.unit and default_unit and block.body:
         notes.append(
@@ -215,6 +219,44 @@ def _join_wrapped(entries: list[Entry]) -> list[Entry]:
     if pending:
         joined.append(Entry(location=entries[-1].location, label=pending))
     return joined
+
+
+_EXPENDITURE_SIDE = frozenset(
+    {"支出", "本年支出合计", "结余分配", "年末结转和结余", "年末财政拨款结转和结余", "支出总计"}
+)
+_INCOME_SIDE = frozenset(
+    {
+        "收入",
+        "本年收入合计",
+        "使用非财政拨款结余（含专用结余）",
+        "使用非财政拨款结余",
+        "年初结转和结余",
+        "年初财政拨款结转和结余",
+        "收入总计",
+    }
+)
+
+
+def _stacked_sides(entries: list[Entry]) -> list[Entry]:
+    """A summary table printed with its expenditure side below its income side, not beside it.
+
+    Each row's side follows from its label (the 类 and the 支出 totals are expenditure) or,
+    for labels both sides use (总计, the funds under 结转和结余), from the row above. The bare
+    "收入"/"支出" headings that introduce each side only switch the side.
+    """
+    side = Section.INCOME
+    kept = []
+    for entry in entries:
+        label = clean_label(entry.label)
+        if label in _EXPENDITURE_SIDE or label in function_class_by_name():
+            side = Section.EXPENDITURE
+        elif label in _INCOME_SIDE and side is Section.INCOME:
+            side = Section.INCOME
+        if label in {"收入", "支出"} and not entry.values and entry.rowno is None:
+            continue
+        entry.section = side
+        kept.append(entry)
+    return kept
 
 
 def _is_total(label: str) -> bool:

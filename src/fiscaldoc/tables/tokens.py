@@ -57,6 +57,9 @@ _SPACED = regex.compile(
     r"|(?P<dash>[—–─━－―‐\-]+(?=[ ]|$))"
     r"|(?P<text>[^ ]+)"
 )
+_CODE_AND_NAME = regex.compile(
+    r"^(?P<code>\d{3}(?:[ ]?\d{2}){0,2})[ ]+(?P<name>[\p{Han}（(][^\t]*)$"
+)
 _SPLIT_CELL_CODE = regex.compile(r"^\d{3}(?:\s+\d{2}){1,2}$")
 _INTEGERISH = regex.compile(r"^\d{1,3}(?:\.0+)?$")
 _CODE_DIGITS = regex.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
@@ -79,7 +82,13 @@ def _raw_tokens(line: Line) -> Iterator[Tok]:
             stripped = cell.strip()
             if stripped:
                 lead = len(cell) - len(cell.lstrip())
-                yield Tok(_classify(stripped), stripped, line.location(offset + lead), index)
+                joined = _CODE_AND_NAME.match(stripped)
+                if joined:  # "2101506 医疗保障经办事务" in one cell (科目编码及名称)
+                    yield Tok(Kind.CODE, joined["code"], line.location(offset + lead), index)
+                    start = offset + lead + joined.start("name")
+                    yield Tok(Kind.LABEL, joined["name"], line.location(start), index)
+                else:
+                    yield Tok(_classify(stripped), stripped, line.location(offset + lead), index)
             offset += len(cell) + 1
         return
     for match in _SPACED.finditer(line.text):
