@@ -247,3 +247,50 @@ def test_code_and_name_in_one_tab_cell() -> None:
     assert table is not None and table.row("205") is not None
     assert table.row("205").label == "教育支出"  # type: ignore[union-attr]
     assert doc.notes == ()
+
+
+_GROUPED_THREE_PUBLIC = """某局2023年度部门决算
+财政拨款“三公”经费支出决算表
+单位：万元
+{header}
+{data}
+"""
+
+
+def test_three_public_as_column_groups_of_one_data_row_in_tabs() -> None:
+    header = "\n".join(
+        [
+            "预算数\t\t\t\t\t\t决算数\t\t\t\t\t",
+            "合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费"
+            "\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费",
+            "\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t",
+            "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12",
+        ]
+    )
+    data = "5.00\t0.00\t3.00\t0.00\t3.00\t2.00\t4.50\t0.00\t3.00\t0.00\t3.00\t1.50"
+    doc = fiscaldoc.parse(_GROUPED_THREE_PUBLIC.format(header=header, data=data))
+    got = _values(doc, "three_public")
+    assert got["预算数"]["合计"] == D("5.00") and got["预算数"]["公务接待费"] == D("2.00")
+    assert got["决算数"] == {
+        "合计": D("4.50"),
+        "因公出国（境）费": D("0.00"),
+        "小计": D("3.00"),
+        "公务用车购置费": D("0.00"),
+        "公务用车运行费": D("3.00"),
+        "公务接待费": D("1.50"),
+    }
+
+
+def test_three_public_as_column_groups_of_one_data_row_in_pdf_text() -> None:
+    header = (
+        "预算数 决算数\n合计 因公出国（境）费 公务用车购置及运行费 公务接待费 "
+        "合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n"
+        "小计 公务用车购置费 公务用车运行费 小计 公务用车购置费 公务用车运行费"
+    )
+    data = "5.00 0.00 3.00 0.00 3.00 2.00 4.50 0.00 3.00 0.00 3.00 1.50"
+    doc = fiscaldoc.parse(_GROUPED_THREE_PUBLIC.format(header=header, data=data))
+    got = _values(doc, "three_public")
+    assert got["预算数"]["合计"] == D("5.00")
+    assert got["决算数"]["公务接待费"] == D("1.50")
+    assert got["决算数"]["公务用车运行费"] == D("3.00")  # the label as printed
+    assert doc.notes == ()

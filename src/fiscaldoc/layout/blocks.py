@@ -100,7 +100,17 @@ def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
         return False
     first = p.compact(cells[0])
     if spec is not None and spec.rows:
-        return p.undouble(first) in spec.rows
+        if p.undouble(first) in spec.rows:
+            # "预算数 决算数" naming column groups is a header line, "预算数 5.00 …" a row.
+            return not (len(cells) > 1 and all(p.undouble(c) in spec.rows for c in cells))
+        # One data row under column groups (预算数 | 决算数 side by side), maybe labelled "金额".
+        figures = cells if p.AMOUNT.match(first) or p.DASH.match(first) else cells[1:]
+        return (
+            not first.startswith(("栏次", "行次", "项目"))
+            and bool(figures)
+            and all(p.AMOUNT.match(c) or p.DASH.match(c) for c in figures)
+            and any(p.DECIMAL.fullmatch(c) for c in figures)
+        )
     if first in {"栏次", "行次"} or first.startswith(("栏次", "科目代码", "项目")):
         return any(p.DECIMAL.fullmatch(cell) for cell in cells[1:]) and not first.startswith("栏次")
     if p.CODE.match(first) and len(cells) > 1 and not p.AMOUNT.match(cells[1]):

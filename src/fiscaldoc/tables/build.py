@@ -148,6 +148,8 @@ def build_table(
             continue
         first = Section.INCOME if spec.family is Family.TWO_SIDED else None
         entries.extend(_ToEntries(tokens, first).transform(tree))
+    if header.row_groups:
+        entries = _split_row_groups(entries, header, spec)
     if spec.family in (Family.CLASSIFIED, Family.ITEMS):
         entries = _join_wrapped(entries)
     if spec.family is Family.TWO_SIDED and not side_by_side:
@@ -182,6 +184,29 @@ def build_table(
 
 def _unparsed(line: Line, reason: str) -> ParseNote:
     return ParseNote("unparsed-line", reason, line.location(), line.text.replace("\t", " | "))
+
+
+def _split_row_groups(entries: list[Entry], header: Header, spec: TableSpec) -> list[Entry]:
+    """One data row under 预算数 | 决算数 column groups becomes a 预算数 row and a 决算数 row."""
+    out: list[Entry] = []
+    for entry in entries:
+        if clean_label(entry.label) in spec.rows or not entry.values:
+            out.append(entry)
+            continue
+        if all(v.index in header.by_index for v in entry.values):
+            for group in header.row_groups:
+                values = [v for v in entry.values if header.by_index[v.index or 0].group == group]
+                if values:
+                    out.append(Entry(values[0].location, label=group, values=values))
+            continue
+        width = len(header.columns)
+        if width and len(entry.values) == width * len(header.row_groups):
+            for n, group in enumerate(header.row_groups):
+                values = entry.values[n * width : (n + 1) * width]
+                out.append(Entry(values[0].location, label=group, values=values))
+            continue
+        out.append(entry)
+    return out
 
 
 def _join_wrapped(entries: list[Entry]) -> list[Entry]:

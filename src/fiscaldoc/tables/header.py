@@ -46,6 +46,8 @@ class Header:
     columns: tuple[Column, ...]
     by_index: dict[int, Column] = attrs.field(factory=dict)
     layout: LineLayout = attrs.field(factory=LineLayout)
+    row_groups: tuple[str, ...] = ()
+    """Row labels printed as column groups (三公: 预算数 | 决算数 side by side), in order."""
 
     def section_columns(self, section: Section | None) -> tuple[Column, ...]:
         return tuple(column for column in self.columns if column.section is section)
@@ -114,10 +116,34 @@ def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
         by_index[index] = Column(leaf, group, section)
     if not by_index:
         return None
+    groups = _row_groups(labelled, spec)
+    if groups:
+        by_index = {i: attrs.evolve(c, group=_root(labelled, i)) for i, c in by_index.items()}
+        first = [c for c in by_index.values() if c.group == groups[0]]
+        layout = LineLayout(rowno, side_start, bool(rowno))
+        return Header(tuple(first), by_index, layout, groups)
     by_index = _canonical_order(by_index, spec)
     income_capacity = sum(1 for c in by_index.values() if c.section is Section.INCOME) or 1
     layout = LineLayout(rowno, side_start, bool(rowno), income_capacity)
     return Header(tuple(by_index.values()), by_index, layout)
+
+
+def _row_groups(grid: Sequence[Sequence[str]], spec: TableSpec) -> tuple[str, ...]:
+    """The spec's row labels that the header prints as column groups, in printed order."""
+    if not spec.rows:
+        return ()
+    found = [cell for row in grid for cell in row if cell in spec.rows]
+    unique = tuple(dict.fromkeys(found))
+    return unique if len(unique) >= 2 else ()
+
+
+def _root(grid: Sequence[Sequence[str]], index: int) -> str:
+    """The top header cell spanning ``index`` (merged cells print in their leftmost cell)."""
+    for row in grid:
+        for probe in range(min(index, len(row) - 1), -1, -1):
+            if row[probe]:
+                return row[probe]
+    return ""
 
 
 def _group_above(grid: Sequence[Sequence[str]], index: int, leaf: str) -> str:
@@ -185,4 +211,6 @@ def _spaced(lines: Sequence[Line], spec: TableSpec) -> Header:
             columns.extend(Column(c.label, "", section) for c in spec.columns_for(section))
     income_capacity = sum(1 for c in columns if c.section is Section.INCOME) or 1
     layout = LineLayout(has_rowno="行次" in text, income_capacity=income_capacity)
-    return Header(tuple(columns), {}, layout)
+    groups = [label for label in spec.rows if label in text]
+    ordered = tuple(sorted(groups, key=text.index)) if len(groups) >= 2 else ()
+    return Header(tuple(columns), {}, layout, ordered)
