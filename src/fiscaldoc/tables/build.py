@@ -384,11 +384,8 @@ def _by_index(entry: Entry, header: Header) -> tuple[Column, ...] | None:
         return None
     if any(v.index not in header.by_index for v in entry.values):
         return None
-    columns = tuple(header.by_index[v.index] for v in entry.values if v.index is not None)
-    if len({c.label for c in columns}) != len(columns) and header.columns:
-        # Groups side by side (the basic-expenditure table) repeat one label: that is fine.
-        return columns
-    return columns
+    # Groups side by side (the basic-expenditure table) repeat one label: that is fine.
+    return tuple(header.by_index[v.index] for v in entry.values if v.index is not None)
 
 
 def _search(
