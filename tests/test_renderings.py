@@ -294,3 +294,21 @@ def test_three_public_as_column_groups_of_one_data_row_in_pdf_text() -> None:
     assert got["决算数"]["公务接待费"] == D("1.50")
     assert got["决算数"]["公务用车运行费"] == D("3.00")  # the label as printed
     assert doc.notes == ()
+
+
+def test_full_width_digits_and_separators_and_a_unit_in_renminbi() -> None:
+    text = """某局2023年度部门决算
+一般公共预算财政拨款支出决算表
+金额单位：人民币元
+项目 本年支出
+科目代码 科目名称 小计 基本支出 项目支出
+合计 １，３６０．６２ １，１００．５７ ２６０．０５
+2010101 行政运行 1，100.57 1，100.57
+2010102 一般行政管理事务 260.05 260.05
+"""
+    doc = fiscaldoc.parse(text)
+    table = doc.table("general_budget_expenditure")
+    assert table is not None and table.unit == "元"
+    got = _values(doc, "general_budget_expenditure")
+    assert got["合计"] == {"小计": D("1360.62"), "基本支出": D("1100.57"), "项目支出": D("260.05")}
+    assert got["2010102"] == {"小计": D("260.05"), "项目支出": D("260.05")}

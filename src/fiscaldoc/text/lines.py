@@ -50,6 +50,8 @@ _PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Digits broken by the PDF text layer: "2, 129. 35" -> "2,129.35", "945. 84" -> "945.84".
 _SPACE_IN_NUMBER = regex.compile(r"(?<=\d[,.，])[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=[,.，]\d)")
+# A full-width comma used as a thousands separator: "1，360.62".
+_WIDE_COMMA = regex.compile(r"(?<=\d)，(?=\d{3}(?:[.,，]|\D|$))")
 # Characters that mean the same thing in every rendering.
 _TRANSLATE = str.maketrans(
     {
@@ -140,6 +142,7 @@ def normalise_line(number: int, raw: str) -> Line:
     mapped.delete(m.span() for m in _BULLET.finditer(mapped.text))
     mapped.delete(m.span() for m in _EMPHASIS.finditer(mapped.text))
     mapped.delete(m.span() for m in _SPACE_IN_NUMBER.finditer(mapped.text))
+    mapped.replace((m.start(), m.end(), ",") for m in _WIDE_COMMA.finditer(mapped.text))
     _strip(mapped)
     return Line(number, mapped.text, tuple(mapped.columns))
 
