@@ -312,3 +312,18 @@ def test_full_width_digits_and_separators_and_a_unit_in_renminbi() -> None:
     got = _values(doc, "general_budget_expenditure")
     assert got["合计"] == {"小计": D("1360.62"), "基本支出": D("1100.57"), "项目支出": D("260.05")}
     assert got["2010102"] == {"小计": D("260.05"), "项目支出": D("260.05")}
+
+
+def test_title_number_and_unit_on_one_line() -> None:
+    text = """某局2023年度部门决算
+国有资本经营预算财政拨款支出决算表 公开09表 编制单位：某局 单位：万元
+项目 本年支出
+科目代码 科目名称 合计 基本支出 项目支出
+合计 5.00 5.00
+2230199 其他国有资本经营预算支出 5.00 5.00
+"""
+    doc = fiscaldoc.parse(text)
+    table = doc.table("state_capital")
+    assert table is not None
+    assert (table.number, table.unit, table.unit_name) == ("公开09表", "万元", "某局")
+    assert _values(doc, "state_capital")["2230199"]["合计"] == D("5.00")

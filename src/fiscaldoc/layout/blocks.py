@@ -59,6 +59,8 @@ def title_of(line: Line) -> tuple[TableSpec, str, str] | None:
     words = []
     for cell in cells:
         cell = p.undouble(p.compact(cell))
+        if p.UNIT.search(cell) or p.UNIT_NAME.match(cell):
+            continue  # "收入支出决算总表 公开01表 单位：万元" on one line
         found = p.TABLE_NUMBER.search(cell)
         if found:
             number = found[0].strip("()（）")
@@ -185,7 +187,7 @@ def _read_block(
     furniture: list[Line] = []
     statements: list[Line] = []
     notes: list[Line] = []
-    unit = unit_name = ""
+    unit, unit_name = _unit_of(lines[start])
     index = start + 1
     total = len(lines)
     state = "head"
@@ -220,12 +222,9 @@ def _read_block(
             index += 1
             continue
         if (_is_meta(line) and state == "head") or (state == "body" and _is_meta(line)):
-            unit_match = p.UNIT.search(line.text)
-            if unit_match and not unit:
-                unit = unit_match[1]
-            name_match = p.UNIT_NAME.search(line.text)
-            if name_match and not unit_name and name_match["name"] not in {"万元", "元", "亿元"}:
-                unit_name = name_match["name"]
+            line_unit, line_name = _unit_of(line)
+            unit = unit or line_unit
+            unit_name = unit_name or line_name
             number_match = p.TABLE_NUMBER.search(compact)
             if number_match and not number:
                 number = number_match[0].strip("()（）")
@@ -273,6 +272,14 @@ def _read_block(
         notes=tuple(notes),
     )
     return block, index
+
+
+def _unit_of(line: Line) -> tuple[str, str]:
+    """The amount unit and the unit name a line declares (either may be empty)."""
+    unit = p.UNIT.search(line.text)
+    name = p.UNIT_NAME.search(line.text)
+    named = name["name"] if name and name["name"] not in {"万元", "元", "亿元"} else ""
+    return (unit[1] if unit else ""), named
 
 
 def _next_is_row(lines: Sequence[Line], start: int) -> bool:
