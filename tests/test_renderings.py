@@ -327,3 +327,20 @@ def test_title_number_and_unit_on_one_line() -> None:
     assert table is not None
     assert (table.number, table.unit, table.unit_name) == ("公开09表", "万元", "某局")
     assert _values(doc, "state_capital")["2230199"]["合计"] == D("5.00")
+
+
+def test_rows_by_unit_code() -> None:
+    text = """某县某局2023年度部门决算
+收入决算表
+单位：万元
+项目 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入
+单位编码 单位名称
+合计 30.00 30.00 0.00 0.00 0.00 0.00 0.00
+324001 某县某局本级 20.00 20.00 0.00 0.00 0.00 0.00 0.00
+324002 某县某中心 10.00 10.00 0.00 0.00 0.00 0.00 0.00
+"""
+    doc = fiscaldoc.parse(text)
+    got = _values(doc, "income")
+    assert got["324002"]["财政拨款收入"] == D("10.00")
+    assert doc.unparsed == ()
+    assert [f for f in fiscaldoc.validate(doc).errors if f.rule.startswith("table.")] == []

@@ -63,6 +63,7 @@ _CODE_AND_NAME = regex.compile(
 _SPLIT_CELL_CODE = regex.compile(r"^\d{3}(?:\s+\d{2}){1,2}$")
 _INTEGERISH = regex.compile(r"^\d{1,3}(?:\.0+)?$")
 _CODE_DIGITS = regex.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
+_UNIT_CODE = regex.compile(r"^\d{6}(?:\d{3})?$")  # rows by unit: 324001 绥德县医疗保障局
 
 
 def _classify(text: str) -> Kind:
@@ -126,7 +127,10 @@ def _join(left: str, right: str) -> str:
 
 
 def _mark_codes(tokens: list[Tok]) -> list[Tok]:
-    """A 3/5/7-digit number followed by a label is a classification code; join split codes."""
+    """A 3/5/7-digit number followed by a label is a classification code; join split codes.
+
+    A row may also start with a unit's 6- or 9-digit code (tables listed by unit).
+    """
     marked: list[Tok] = []
     index = 0
     while index < len(tokens):
@@ -156,6 +160,14 @@ def _mark_codes(tokens: list[Tok]) -> list[Tok]:
                 marked.append(attrs.evolve(token, kind=Kind.CODE))
             else:
                 marked.append(token)
+        elif (
+            not marked
+            and token.kind is Kind.NUM
+            and _UNIT_CODE.match(token.text)
+            and following is not None
+            and following.kind is Kind.LABEL
+        ):
+            marked.append(attrs.evolve(token, kind=Kind.CODE))  # a unit's code (单位编码)
         else:
             marked.append(token)
         index += 1
