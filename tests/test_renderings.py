@@ -344,3 +344,23 @@ def test_rows_by_unit_code() -> None:
     assert got["324002"]["财政拨款收入"] == D("10.00")
     assert doc.unparsed == ()
     assert [f for f in fiscaldoc.validate(doc).errors if f.rule.startswith("table.")] == []
+
+
+def test_an_amount_glued_to_the_next_groups_code() -> None:
+    text = """某局2023年度部门决算
+一般公共预算财政拨款基本支出决算表
+单位：万元
+科目代码 科目名称 决算数 科目代码 科目名称 决算数
+301 工资福利支出 202.50302 商品和服务支出 27.44
+30101 基本工资 202.5030201 办公费 27.44
+人员经费合计 202.50 公用经费合计 27.44
+"""
+    doc = fiscaldoc.parse(text)
+    got = _values(doc, "general_budget_basic_expenditure")
+    assert got["30101"] == {"决算数": D("202.50")}
+    assert got["30201"] == {"决算数": D("27.44")}
+    assert got["302"] == {"决算数": D("27.44")}
+    table = doc.table("general_budget_basic_expenditure")
+    assert table is not None
+    office = table.row("30201")
+    assert office is not None and office.location.column == 18  # where "30201" starts

@@ -126,6 +126,24 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+_GLUED_CODE = regex.compile(r"^(?P<amount>[-−]?[\d,]*\d\.\d{2})(?P<code>\d{3}|\d{5}|\d{7})$")
+
+
+def _unglue(tokens: list[Tok]) -> list[Tok]:
+    """Split an amount glued to the next cell's code: "202.5030201 办公费" -> 202.50, 30201."""
+    out: list[Tok] = []
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        glued = _GLUED_CODE.match(token.text) if token.kind is Kind.NUM else None
+        if glued and token.index is None and following is not None and following.kind is Kind.LABEL:
+            out.append(attrs.evolve(token, text=glued["amount"]))
+            column = token.location.column + glued.start("code")
+            out.append(Tok(Kind.CODE, glued["code"], attrs.evolve(token.location, column=column)))
+        else:
+            out.append(token)
+    return out
+
+
 def _mark_codes(tokens: list[Tok]) -> list[Tok]:
     """A 3/5/7-digit number followed by a label is a classification code; join split codes.
 
@@ -259,7 +277,7 @@ def lex_line(line: Line, family: Family, layout: LineLayout) -> list[Tok]:
         return _mark_sides(tokens, layout)
     if family is Family.ITEMS:
         return _mark_rownos(tokens, layout)
-    return _mark_codes(tokens)
+    return _mark_codes(_unglue(tokens))
 
 
 def lark_tokens(tokens: Sequence[Tok]) -> Iterator[tuple[str, str, int]]:
