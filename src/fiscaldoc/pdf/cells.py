@@ -37,6 +37,8 @@ from fiscaldoc.pdf.lines import TextLine, cell_text, chunks, text_lines
 
 _NUMBERS_CELL = regex.compile(r"^(?:栏次|行次|项目栏次|\d{1,3})$")
 _VALUE = regex.compile(r"^(?:[-−]?[\d,]+(?:\.\d+)?%?|[-—–─━－―‐/／*]+|\d{3}(?: ?\d{2}){0,2})$")
+_INSIDE = 0.5  # points: a right edge that sits on a column edge belongs to the left column
+_NUMBER = regex.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?%?$")
 _JOIN = 2.0  # a line without values joins a row whose values are this many font sizes away
 ROW_GAP = 0.5  # a blank wider than this share of a font size sets two rows apart
 
@@ -142,11 +144,19 @@ class Columns:
         return False
 
     def cut(self, lines: Sequence[TextLine]) -> TableRow:
-        """One row from its lines: the characters of each column joined."""
+        """One row from its lines: the characters of each column joined.
+
+        A number is never cut: one that overflows its column (a long amount in a narrow
+        column) goes whole to the column of its right edge, since amounts are right-aligned.
+        """
         by_column: list[list[Glyph]] = [[] for _ in range(self.width)]
         for line in lines:
-            for glyph in line.glyphs:
-                by_column[self.column(glyph.rect.cx)].append(glyph)
+            for chunk in chunks(line):
+                if _NUMBER.match("".join(g.char for g in chunk.glyphs)):
+                    by_column[self.column(chunk.rect.x1 - _INSIDE)].extend(chunk.glyphs)
+                    continue
+                for glyph in chunk.glyphs:
+                    by_column[self.column(glyph.rect.cx)].append(glyph)
         return TableRow(
             tuple(_piece(glyphs) for glyphs in by_column),
             bounding(line.rect for line in lines),
