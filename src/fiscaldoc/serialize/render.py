@@ -2,13 +2,13 @@
 
 One table after another: the title, the printed number, ``编制单位：…``, ``单位：…``, the
 header (column groups, labels, a 栏次 line), the body and a ``注：`` line. Three renderings,
-after the seeds:
+as published documents reach users:
 
-- ``tsv``: cells separated by tabs, empty cells kept as empty fields (xian-beilin);
+- ``tsv``: cells separated by tabs, empty cells kept as empty fields (Word/HTML exports);
 - ``spaces``: PDF-like text: cells separated by one space, empty cells vanish, long header
-  labels wrapped over several lines (yulin);
+  labels wrapped over several lines (text extracted from a PDF);
 - ``markdown``: ``#``/``##`` headings for titles, tab-separated cells, ``<b>`` around the cells
-  of total rows (shenmu).
+  of total rows.
 
 Amounts are printed from ``Cell.text`` when set, else from ``Cell.value``; a missing cell
 prints nothing, a zero prints ``0.00`` only when the cell exists.

@@ -63,7 +63,7 @@ _CODE_AND_NAME = regex.compile(
 _SPLIT_CELL_CODE = regex.compile(r"^\d{3}(?:\s+\d{2}){1,2}$")
 _INTEGERISH = regex.compile(r"^\d{1,3}(?:\.0+)?$")
 _CODE_DIGITS = regex.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
-_UNIT_CODE = regex.compile(r"^\d{6}(?:\d{3})?$")  # rows by unit: 324001 绥德县医疗保障局
+_UNIT_CODE = regex.compile(r"^\d{6}(?:\d{3})?$")  # rows by unit: "324001 某县某局"
 
 
 def _classify(text: str) -> Kind:
