@@ -59,3 +59,10 @@ def test_an_unreadable_file_exits_2_and_the_others_are_still_checked(
     captured = capsys.readouterr()
     assert "bad.txt" in captured.err and "Traceback" not in captured.err
     assert "神木" in captured.out or "shenmu" in captured.out
+
+
+def test_the_demo_shows_what_was_read_and_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "40 figures read from the narrative" in out
+    assert out.rstrip().endswith("example-2023-final.txt: 0 errors, 0 warnings, 0 within rounding")

@@ -315,7 +315,10 @@ def _demo(args: argparse.Namespace) -> int:
         return EXIT_OK
     doc = parse_bytes(example_text(), source=EXAMPLE)
     text = {
-        "summary": lambda: summarise(doc) + "\n",
+        "summary": lambda: (
+            f"{summarise(doc)}\n  {len(doc.facts.facts)} figures read from the narrative\n"
+            f"{report_text(validate(doc))}\n"
+        ),
         "csv": lambda: write_csv(cells(doc)),
         "jsonl": lambda: write_jsonl(cells(doc)),
         "json": lambda: dumps(doc) + "\n",
