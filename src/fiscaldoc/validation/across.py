@@ -57,7 +57,7 @@ def income_sources(context: Context, this: Rule) -> Iterator[Finding]:
             if table is None or total is None:
                 continue
             rows = [r for r in table.rows if r.section is source.section and r.label in source.rows]
-            first = source.column or (table.columns[0].label if table.columns else "")
+            first = source.column or context.first_column(table)
             parts = [Ref(table, r, context.column(table, first, r.section) or first) for r in rows]
             if not parts:
                 continue
@@ -216,7 +216,7 @@ def basic_economic(context: Context, this: Rule) -> Iterator[Finding]:
     if general is None or basic is None:
         return
     total = context.ref(general, _total_row(general), "基本支出")
-    column = basic.columns[0].label if basic.columns else "决算数"
+    column = context.first_column(basic, "决算数")
     rows = [basic.row(label) for label in ("人员经费合计", "公用经费合计")]
     parts = [Ref(basic, row, column) for row in rows if row is not None]
     if total is None or not parts:
@@ -252,7 +252,7 @@ def basic_three_public(context: Context, this: Rule) -> Iterator[Finding]:
     if basic is None or three is None:
         return
     actual = three.row("决算数")
-    column = basic.columns[0].label if basic.columns else "决算数"
+    column = context.first_column(basic, "决算数")
     for code, item in _SAME_MONEY:
         row = basic.row(code)
         cap = context.ref(three, actual, item)

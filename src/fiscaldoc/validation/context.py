@@ -107,6 +107,11 @@ class Context:
         return None if column is None else Ref(table, row, column)
 
     @staticmethod
+    def first_column(table: Table, default: str = "") -> str:
+        """The label of the table's first value column (the only one of most item tables)."""
+        return table.columns[0].label if table.columns else default
+
+    @staticmethod
     def column(table: Table, canonical: str, section: Section | None = None) -> str | None:
         """The printed label of the catalogue column ``canonical`` (synonyms allowed)."""
         spec = BY_ID[table.id]

@@ -259,19 +259,44 @@ def shares(context: Context, this: Rule) -> Iterator[Finding]:
         if interval is None or percent_consistent(fact.value, interval):
             continue
         low, high = interval
-        yield Finding(
-            rule=this.id,
-            severity=this.severity,
-            message=f"说明所述「{fact.key}」{fact.value}% 与 {top}/{bottom} 计算结果 "
-            f"{low:.2f}%–{high:.2f}% 不符",
-            message_en=f"the narrative states {fact.key} = {fact.value}%; {top} / {bottom} gives "
-            f"{low:.2f}%–{high:.2f}%",
+        yield _percent_finding(
+            this,
+            stated=fact.value,
+            compared=fact.value,
+            interval=interval,
+            text=(
+                f"说明所述「{fact.key}」{fact.value}% 与 {top}/{bottom} 计算结果 "
+                f"{low:.2f}%–{high:.2f}% 不符",
+                f"the narrative states {fact.key} = {fact.value}%; {top} / {bottom} gives "
+                f"{low:.2f}%–{high:.2f}%",
+            ),
             locations=(_fact_ref(fact), *top_refs, *bottom_refs),
-            expected=(low + high) / 2,
-            actual=fact.value,
-            difference=fact.value - (low + high) / 2,
-            unit="%",
         )
+
+
+def _percent_finding(
+    this: Rule,
+    *,
+    stated: Decimal,
+    compared: Decimal,
+    interval: tuple[Decimal, Decimal],
+    text: tuple[str, str],
+    locations: tuple[ValueRef, ...],
+) -> Finding:
+    """A stated percentage whose ``compared`` value (the stated one, or its size for a signed
+    change) lies outside the interval its figures allow; expected is the interval's middle."""
+    middle = (interval[0] + interval[1]) / 2
+    return Finding(
+        rule=this.id,
+        severity=this.severity,
+        message=text[0],
+        message_en=text[1],
+        locations=locations,
+        expected=middle,
+        actual=stated,
+        difference=compared - middle,
+        unit="%",
+    )
 
 
 def _figure_value(
@@ -340,17 +365,17 @@ def year_on_year(context: Context, this: Rule) -> Iterator[Finding]:
             continue
         if interval is None and same_sign:
             continue
-        low, high = interval or (Decimal(0), Decimal(0))
-        yield Finding(
-            rule=this.id,
-            severity=this.severity,
-            message=f"同比变动 {change.value}{change.unit}、{fact.value}% 与上年数 "
-            f"{format(previous, 'f')}{change.unit} 不符（应为 {low:.2f}%–{high:.2f}%）",
-            message_en=f"a change of {change.value} {change.unit} over last year's "
-            f"{format(previous, 'f')} is {low:.2f}%–{high:.2f}%, not {fact.value}%",
+        low, high = interval = interval or (Decimal(0), Decimal(0))
+        yield _percent_finding(
+            this,
+            stated=fact.value,
+            compared=abs(fact.value),
+            interval=interval,
+            text=(
+                f"同比变动 {change.value}{change.unit}、{fact.value}% 与上年数 "
+                f"{format(previous, 'f')}{change.unit} 不符（应为 {low:.2f}%–{high:.2f}%）",
+                f"a change of {change.value} {change.unit} over last year's "
+                f"{format(previous, 'f')} is {low:.2f}%–{high:.2f}%, not {fact.value}%",
+            ),
             locations=(_fact_ref(fact), _fact_ref(change), _fact_ref(current)),
-            expected=(low + high) / 2,
-            actual=fact.value,
-            difference=abs(fact.value) - (low + high) / 2,
-            unit="%",
         )

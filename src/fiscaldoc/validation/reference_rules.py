@@ -46,7 +46,7 @@ def codes(context: Context, this: Rule) -> Iterator[Finding]:
         for row in table.rows:
             if not row.code or (reference is classes and len(row.code) != 3):
                 continue
-            ref = Ref(table, row, table.columns[0].label if table.columns else "")
+            ref = Ref(table, row, context.first_column(table))
             known = reference.get(row.code)
             if known is None:
                 yield _finding(
@@ -86,7 +86,7 @@ def parents(context: Context, this: Rule) -> Iterator[Finding]:
                 continue
             parent = row.code[: len(row.code) - 2]
             if parent not in present:
-                ref = Ref(table, row, table.columns[0].label if table.columns else "")
+                ref = Ref(table, row, context.first_column(table))
                 yield _finding(
                     this,
                     ref,

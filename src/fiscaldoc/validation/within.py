@@ -201,7 +201,7 @@ def personnel_public(context: Context, this: Rule) -> Iterator[Finding]:
     if table is None:
         return
     groups = {row.code: row for row in table.rows if len(row.code) == 3}
-    column = table.columns[0].label if table.columns else "决算数"
+    column = context.first_column(table, "决算数")
     personnel = table.row("人员经费合计") or table.row("人员经费")
     public = table.row("公用经费合计") or table.row("公用经费")
     if personnel is not None:
