@@ -25,16 +25,35 @@ class TableId(str, enum.Enum):
     STATE_CAPITAL = "state_capital"
     THREE_PUBLIC = "three_public"
     DISCLOSURE_STATISTICS = "disclosure_statistics"
+    # The 部门预算 table set.
+    BUDGET_SUMMARY = "budget_summary"
+    BUDGET_INCOME = "budget_income"
+    BUDGET_EXPENDITURE = "budget_expenditure"
+    BUDGET_FISCAL_APPROPRIATION_SUMMARY = "budget_fiscal_appropriation_summary"
+    BUDGET_GENERAL_BY_FUNCTION = "budget_general_by_function"
+    BUDGET_GENERAL_BY_ECONOMIC = "budget_general_by_economic"
+    BUDGET_BASIC_BY_FUNCTION = "budget_basic_by_function"
+    BUDGET_BASIC_BY_ECONOMIC = "budget_basic_by_economic"
+    BUDGET_GOVERNMENT_FUND = "budget_government_fund"
+    BUDGET_SPECIAL_PROJECTS = "budget_special_projects"
+    BUDGET_PROCUREMENT = "budget_procurement"
+    BUDGET_THREE_PUBLIC = "budget_three_public"
 
     def __str__(self) -> str:
         return self.value
 
 
 class Section(str, enum.Enum):
-    """The two sides of a two-sided summary table."""
+    """The sides of a summary table.
+
+    决算 summaries have two: income and expenditure (by function 类). Budget summaries print the
+    expenditure three more times side by side, by 部门经济分类 and by 政府经济分类.
+    """
 
     INCOME = "income"
     EXPENDITURE = "expenditure"
+    EXPENDITURE_ECONOMIC = "expenditure_economic"
+    EXPENDITURE_GOVERNMENT_ECONOMIC = "expenditure_government_economic"
 
     def __str__(self) -> str:
         return self.value

@@ -36,6 +36,7 @@ FAMILIES = {
     "reference": "Reference data",
     "units": "Units",
     "document": "The document as a whole",
+    "performance": "Performance tables (绩效)",
 }
 
 
