@@ -22,6 +22,7 @@ from fiscaldoc.model import (
 )
 from fiscaldoc.model.amount import quantum
 from fiscaldoc.narrative import extract as extract_narrative
+from fiscaldoc.performance import cut_performance
 from fiscaldoc.reference.catalogue import LINKS, TotalsLink
 from fiscaldoc.tables import BuiltTable, build_table
 from fiscaldoc.tables.build import TotalHints
@@ -56,7 +57,12 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
         tables.append(built.table)
         notes.extend(built.notes)
         unparsed.extend(built.unparsed)
-    text = tuple(TextLine(line.location(), line.text) for line in layout.text)
+    # The performance (绩效) tables are cut out of the running text before the narrative is read.
+    performance = cut_performance(layout.text, default_unit=default_unit)
+    notes.extend(performance.notes)
+    unparsed.extend(performance.unparsed)
+    rest = performance.text
+    text = tuple(TextLine(line.location(), line.text) for line in rest)
     if not tables and not any(_DISCLOSURE.search(p.compact(line.text)) for line in layout.text):
         first = next((line for line in lines if line.text.strip()), None)
         raise NotADisclosureError(
@@ -65,9 +71,11 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
             column=first.columns[0] if first and first.columns else 1,
             snippet=first.text[:40] if first else "",
         )
-    meta = _meta(layout.text, tables, [b.unit_name for b in layout.blocks], source)
-    facts = extract_narrative(layout.text)
-    return Document(meta, tuple(tables), text, tuple(unparsed), tuple(notes), facts)
+    meta = _meta(rest, tables, [b.unit_name for b in layout.blocks], source)
+    facts = extract_narrative(rest)
+    return Document(
+        meta, tuple(tables), text, tuple(unparsed), tuple(notes), facts, performance.tables
+    )
 
 
 def _hints(link: TotalsLink, built: Sequence[Table]) -> TotalHints | None:
@@ -116,7 +124,10 @@ def _meta(
     named = Counter(name for name in unit_names if name)
     units = Counter(table.unit for table in tables if table.unit)
     kind = None
-    if tables or kinds:
+    budget_tables = sum(1 for table in tables if table.id.value.startswith("budget_"))
+    if budget_tables * 2 > len(tables):
+        kind = DocumentKind.BUDGET
+    elif tables or kinds:
         kind = (
             DocumentKind.FINAL_ACCOUNTS
             if (tables or kinds.get("决算", 0) >= kinds.get("预算", 0))

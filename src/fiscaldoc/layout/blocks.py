@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 
 from fiscaldoc.layout import patterns as p
-from fiscaldoc.reference.catalogue import TableSpec, match_title
+from fiscaldoc.reference.catalogue import Family, TableSpec, match_title
 from fiscaldoc.text.lines import Line
 
 _LOOKAHEAD = 12
@@ -101,6 +101,13 @@ def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
     if not cells:
         return False
     first = p.compact(cells[0])
+    if spec is not None and spec.family is Family.MULTI_SIDED:
+        # Its header repeats 预算数 over each side; its rows are numbered items or totals.
+        return bool(
+            p.ORDINAL.match(first)
+            or any(p.DECIMAL.fullmatch(p.compact(cell)) for cell in cells)
+            or (first in ROW_STARTS and first != "预算数")
+        )
     if spec is not None and spec.rows:
         if p.undouble(first) in spec.rows:
             # "预算数 决算数" naming column groups is a header line, "预算数 5.00 …" a row.
@@ -172,6 +179,10 @@ def segment(lines: Sequence[Line]) -> Layout:
                 text.append(line)
             index += 1
             continue
+        if text and _is_number_line(text[-1]) and not found[2]:
+            # "表1" printed on the line above the title
+            spec, title, _ = found
+            found = (spec, title, p.compact(text.pop().text))
         block, index = _read_block(lines, index, found)
         blocks.append(block)
     return Layout(tuple(blocks), tuple(text))
@@ -221,6 +232,8 @@ def _read_block(
             furniture.append(line)
             index += 1
             continue
+        if state == "body" and _is_number_line(line) and _title_follows(lines, index + 1):
+            break  # the next table's number, printed above its title
         if (_is_meta(line) and state == "head") or (state == "body" and _is_meta(line)):
             line_unit, line_name = _unit_of(line)
             unit = unit or line_unit
@@ -242,7 +255,7 @@ def _read_block(
                 continue
             break
         if state == "head":
-            if is_body_row(line, spec):
+            if is_body_row(line, spec) and not _lone_header_label(lines, index, spec):
                 state = "body"
                 body.append(line)
             else:
@@ -272,6 +285,33 @@ def _read_block(
         notes=tuple(notes),
     )
     return block, index
+
+
+def _lone_header_label(lines: Sequence[Line], index: int, spec: TableSpec) -> bool:
+    """True for a figure-less "合计" in the header: a column label, when header lines follow."""
+    cells = cells_of(lines[index])
+    if len(cells) != 1 or p.compact(cells[0]) not in ROW_STARTS:
+        return False
+    following = next((line for line in lines[index + 1 :] if line.text.strip()), None)
+    if following is None or is_body_row(following, spec):
+        return False
+    compact = p.compact(following.text)
+    return not (
+        p.NOTE_START.match(compact)
+        or p.EMPTY_STATEMENT.search(compact)
+        or title_of(following) is not None
+        or p.TABLE_NUMBER.fullmatch(compact)
+    )
+
+
+def _is_number_line(line: Line) -> bool:
+    return bool(p.TABLE_NUMBER.fullmatch(p.compact(line.text)))
+
+
+def _title_follows(lines: Sequence[Line], start: int) -> bool:
+    """True when the next non-empty line is a table title."""
+    following = next((line for line in lines[start:] if line.text.strip()), None)
+    return following is not None and title_of(following) is not None
 
 
 def _unit_of(line: Line) -> tuple[str, str]:

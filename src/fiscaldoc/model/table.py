@@ -100,6 +100,10 @@ class Row:
 
     ``ambiguous`` is true when the columns of some values could not be decided from the
     text and the table's arithmetic; ``placements`` then says how many readings remained.
+    ``government_code`` and ``government_label`` are the 政府经济分类 item that budget tables by
+    economic code print beside the row's 部门经济分类 ``code``; ``remark`` is the text a row prints
+    in a text column (备注, 项目简介); ``ordinal`` the numbering printed before the label in
+    budget summaries (一、, 1、, (1), 其中：), which gives the item's level.
     """
 
     label: str
@@ -110,6 +114,10 @@ class Row:
     number: int | None = None
     ambiguous: bool = False
     placements: int = 1
+    government_code: str = ""
+    government_label: str = ""
+    remark: str = ""
+    ordinal: str = ""
 
     def cell(self, column: str) -> Cell | None:
         """The cell printed under ``column``, or ``None`` when that cell is empty."""

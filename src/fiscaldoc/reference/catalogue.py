@@ -21,6 +21,7 @@ class Family(str, enum.Enum):
     CLASSIFIED = "classified"  # rows by function code (科目代码, 科目名称)
     ECONOMIC = "economic"  # 部门经济分类 codes in column groups side by side
     ITEMS = "items"  # rows of labelled items (三公, 相关信息统计表)
+    MULTI_SIDED = "multi_sided"  # budget summaries: income | by function | 部门经济 | 政府经济
 
 
 @attrs.frozen(slots=True)
@@ -56,6 +57,12 @@ class TableSpec:
     income_columns: tuple[ColumnSpec, ...] = ()
     rows: tuple[str, ...] = ()
     """The labels of the table's fixed rows, for tables that have them (三公: 预算数, 决算数)."""
+    text_column: str = ""
+    """The label of a column of text (备注, 项目简介) printed after the values, if any."""
+    paired_codes: bool = False
+    """Rows print a 政府经济分类 code and name after the 部门经济分类 code and name."""
+    sides: tuple[Section, ...] = ()
+    """The sides of a multi-sided summary, left to right."""
 
     def columns_for(self, section: Section | None) -> tuple[ColumnSpec, ...]:
         """The value columns of one side (two-sided tables) or of the table."""
@@ -81,6 +88,195 @@ def _title(pattern: str) -> regex.Pattern[str]:
         rf"^(?:[^，。；：:,;]{{0,40}}?)(?:{pattern})(?:[（(][^（）()]{{1,20}}[)）])?$"
     )
 
+
+_BUDGET_TITLE_PREFIX = r"(?:(?:部门|单位)?(?:综合)?预算)?"
+_BY_ECONOMIC = r"[（(](?:按)?(?:部门)?(?:支出)?经济分类(?:科目)?[)）]"
+_BY_FUNCTION = r"(?:[（(](?:按)?(?:支出)?功能分类(?:科目)?[)）])?"
+_BUDGET_PEOPLE = (
+    ("合计", "小计", "总计"),
+    ("人员经费支出", "人员经费"),
+    ("公用经费支出", "公用经费"),
+)
+_BUDGET_SOURCES = (
+    ("合计", "部门预算合计", "总计"),
+    ("一般公共预算拨款", "公共预算拨款", "一般公共预算拨款收入", "一般公共预算"),
+    (
+        "其中：专项资金列入部门预算的项目",
+        "其中：专项资金列入部门预算项目",
+        "专项资金列入部门预算的项目",
+        "专项资金列入部门预算项目",
+    ),
+    ("政府性基金拨款", "政府性基金拨款收入", "政府性基金预算"),
+    ("国有资本经营预算拨款", "国有资本经营预算收入", "国有资本经营预算"),
+    ("上级补助收入",),
+    ("事业收入",),
+    ("事业单位经营收入", "经营收入"),
+    ("对附属单位上缴收入", "附属单位上缴收入"),
+    ("用事业基金弥补收支差额",),
+    ("上年结转", "上年结转结余"),
+    ("上年实户资金余额",),
+    ("其他收入",),
+)
+_SOURCE_PARTS = tuple(label[0] for label in _BUDGET_SOURCES[1:] if not label[0].startswith("其中"))
+_SUMMARY_SIDES = (
+    Section.INCOME,
+    Section.EXPENDITURE,
+    Section.EXPENDITURE_ECONOMIC,
+    Section.EXPENDITURE_GOVERNMENT_ECONOMIC,
+)
+
+BUDGET_TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        TableId.BUDGET_THREE_PUBLIC,
+        "“三公”经费及会议费、培训费支出预算表",
+        Family.ITEMS,
+        _title(
+            _BUDGET_TITLE_PREFIX + r"(?:一般公共预算)?(?:财政)?(?:拨款)?(?:安排的)?[\"“”']?三公"
+            r"[\"“”']?经费(?:及会议费[、和]培训费)?(?:支出)?预算(?:情况)?表"
+        ),
+        _cols(
+            ("合计",),
+            ("小计", "“三公”经费小计", "三公经费小计"),
+            ("因公出国（境）费", "因公出国（境）费用", "因公出国(境)费"),
+            ("公务接待费",),
+            ("公务用车购置及运行维护费", "公务用车购置及运行维护费小计"),
+            ("公务用车购置费", "购置费"),
+            ("公务用车运行维护费", "运行维护费"),
+            ("会议费",),
+            ("培训费",),
+        ),
+        (
+            Identity("合计", ("小计", "会议费", "培训费")),
+            Identity("小计", ("因公出国（境）费", "公务接待费", "公务用车购置及运行维护费")),
+            Identity("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
+        ),
+        rows=("上年", "当年", "增减变化情况", "上年预算数", "本年预算数", "增减变化"),
+    ),
+    TableSpec(
+        TableId.BUDGET_FISCAL_APPROPRIATION_SUMMARY,
+        "财政拨款收支总表",
+        Family.MULTI_SIDED,
+        _title(_BUDGET_TITLE_PREFIX + r"财政拨款收支(?:预算)?总表"),
+        _cols(("预算数", "金额", "本年预算数", "预算金额")),
+        sides=_SUMMARY_SIDES,
+    ),
+    TableSpec(
+        TableId.BUDGET_SUMMARY,
+        "部门综合预算收支总表",
+        Family.MULTI_SIDED,
+        _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算|预算)收支(?:预算)?总表|收支预算总表"),
+        _cols(("预算数", "金额", "本年预算数", "预算金额")),
+        sides=_SUMMARY_SIDES,
+    ),
+    TableSpec(
+        TableId.BUDGET_GOVERNMENT_FUND,
+        "政府性基金收支表",
+        Family.MULTI_SIDED,
+        _title(
+            _BUDGET_TITLE_PREFIX
+            + r"政府性基金(?:预算)?(?:财政拨款)?(?:收支|支出)(?:预算)?(?:情况)?表"
+        ),
+        _cols(("预算数", "金额", "本年预算数", "预算金额")),
+        sides=_SUMMARY_SIDES,
+    ),
+    TableSpec(
+        TableId.BUDGET_INCOME,
+        "部门综合预算收入总表",
+        Family.CLASSIFIED,
+        _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算)收入(?:预算)?总?表|收入预算总?表"),
+        _cols(*_BUDGET_SOURCES),
+        (Identity("合计", _SOURCE_PARTS),),
+    ),
+    TableSpec(
+        TableId.BUDGET_EXPENDITURE,
+        "部门综合预算支出总表",
+        Family.CLASSIFIED,
+        _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算)支出(?:预算)?总?表|支出预算总?表"),
+        _cols(
+            *_BUDGET_SOURCES,
+            ("基本支出",),
+            ("人员经费支出", "人员经费"),
+            ("公用经费支出", "公用经费"),
+            ("项目支出", "专项业务经费支出"),
+        ),
+        (Identity("合计", _SOURCE_PARTS), Identity("合计", ("基本支出", "项目支出"))),
+    ),
+    TableSpec(
+        TableId.BUDGET_BASIC_BY_ECONOMIC,
+        "一般公共预算基本支出明细表（按支出经济分类科目）",
+        Family.CLASSIFIED,
+        _title(
+            _BUDGET_TITLE_PREFIX
+            + r"一般公共预算(?:财政)?(?:拨款)?基本支出(?:明细)?表"
+            + _BY_ECONOMIC
+            + r"|一般公共预算(?:财政)?(?:拨款)?基本支出(?:部门|政府)?经济分类(?:明细)?表"
+        ),
+        _cols(*_BUDGET_PEOPLE),
+        (Identity("合计", ("人员经费支出", "公用经费支出")),),
+        text_column="备注",
+        paired_codes=True,
+    ),
+    TableSpec(
+        TableId.BUDGET_GENERAL_BY_ECONOMIC,
+        "一般公共预算支出明细表（按支出经济分类科目）",
+        Family.CLASSIFIED,
+        _title(
+            _BUDGET_TITLE_PREFIX
+            + r"一般公共预算(?:财政)?(?:拨款)?支出(?:明细)?表"
+            + _BY_ECONOMIC
+            + r"|一般公共预算(?:财政)?(?:拨款)?支出(?:部门|政府)?经济分类(?:明细)?表"
+        ),
+        _cols(*_BUDGET_PEOPLE, ("专项业务经费支出", "项目支出", "专项业务经费")),
+        (Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出")),),
+        text_column="备注",
+        paired_codes=True,
+    ),
+    TableSpec(
+        TableId.BUDGET_BASIC_BY_FUNCTION,
+        "一般公共预算基本支出明细表（按支出功能分类科目）",
+        Family.CLASSIFIED,
+        _title(
+            _BUDGET_TITLE_PREFIX
+            + r"一般公共预算(?:财政)?(?:拨款)?基本支出(?:明细)?(?:预算)?表"
+            + _BY_FUNCTION
+        ),
+        _cols(*_BUDGET_PEOPLE),
+        (Identity("合计", ("人员经费支出", "公用经费支出")),),
+        text_column="备注",
+    ),
+    TableSpec(
+        TableId.BUDGET_GENERAL_BY_FUNCTION,
+        "一般公共预算支出明细表（按支出功能分类科目）",
+        Family.CLASSIFIED,
+        _title(
+            _BUDGET_TITLE_PREFIX
+            + r"一般公共预算(?:财政)?(?:拨款)?支出(?:明细)?(?:预算)?表"
+            + _BY_FUNCTION
+        ),
+        _cols(*_BUDGET_PEOPLE, ("专项业务经费支出", "项目支出", "专项业务经费")),
+        (Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出")),),
+        text_column="备注",
+    ),
+    TableSpec(
+        TableId.BUDGET_SPECIAL_PROJECTS,
+        "专项业务经费支出表",
+        Family.CLASSIFIED,
+        _title(_BUDGET_TITLE_PREFIX + r"(?:专项业务经费|项目)支出(?:预算)?(?:明细)?表"),
+        _cols(("项目金额", "金额", "预算数", "合计")),
+        text_column="项目简介",
+    ),
+    TableSpec(
+        TableId.BUDGET_PROCUREMENT,
+        "政府采购预算表",
+        Family.CLASSIFIED,
+        _title(
+            _BUDGET_TITLE_PREFIX + r"政府采购(?:[（(][^（）()]{1,20}[)）])?(?:预算)?(?:明细)?表"
+        ),
+        _cols(("数量",), ("预算金额", "金额", "合计")),
+        text_column="说明",
+    ),
+)
+"""The 部门预算 table set: identified by title and columns, as the 决算 tables are."""
 
 _AMOUNT = ("决算数", "金额", "决算金额", "本年决算数", "年度决算数", "决算", "数额")
 
@@ -232,6 +428,7 @@ TABLES: tuple[TableSpec, ...] = (
             ),
         ),
     ),
+    *BUDGET_TABLES,
     TableSpec(
         TableId.DISCLOSURE_STATISTICS,
         "部门决算公开相关信息统计表",

@@ -27,3 +27,29 @@ def economic_codes() -> dict[str, str]:
 def function_class_by_name() -> dict[str, str]:
     """类 name -> code."""
     return {name: code for code, name in function_classes().items()}
+
+
+def government_economic_codes() -> dict[str, str]:
+    """政府经济分类 codes (3 and 5 digits) and their names."""
+    return _load("government_economic_codes.tsv")
+
+
+@functools.cache
+def economic_correspondence() -> dict[str, tuple[str, ...]]:
+    """部门经济分类 code (3 or 5 digits) -> the 政府经济分类 codes or classes it may be paired with.
+
+    The budget templates map each 部门经济 item to the 机关 item or, for 事业单位, to the
+    对事业单位补助 class (30101 基本工资 -> 50101 or 50501); a class line (301) covers every item
+    of the class that is not listed on its own.
+    """
+    return {dept: tuple(gov.split()) for dept, gov in _load("economic_correspondence.tsv").items()}
+
+
+def allowed_government_codes(department_code: str) -> tuple[str, ...] | None:
+    """The 政府经济 codes (or prefixes) a 部门经济 code may be paired with; ``None``: not listed."""
+    table = economic_correspondence()
+    for length in (5, 3):
+        found = table.get(department_code[:length])
+        if found is not None and len(department_code) >= length:
+            return found
+    return None

@@ -16,24 +16,28 @@ from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Tab
 from fiscaldoc.model.amount import quantum
 from fiscaldoc.reference.catalogue import Family, Identity, TableSpec
 from fiscaldoc.reference.codes import function_class_by_name
+from fiscaldoc.tables.entry import Entry
 from fiscaldoc.tables.grammar import parse_tokens
 from fiscaldoc.tables.header import Header, parse_header
 from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve, tolerance
+from fiscaldoc.tables.sides import place_sides, side_of_index
 from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset
 from fiscaldoc.text.lines import Line
 
 
-@attrs.define
-class Entry:
-    """A row as the grammar saw it, before its values are placed in columns."""
+@attrs.frozen(slots=True)
+class _Pair:
+    """The 政府经济分类 code and name printed after a row's 部门经济分类 code and name."""
 
-    location: Location
-    code: str = ""
-    label: str = ""
-    rowno: Tok | None = None
-    values: list[Tok] = attrs.field(factory=list)
-    section: Section | None = None
-    code_token: Tok | None = None
+    code: Tok
+    label: Tok | None
+
+
+@attrs.frozen(slots=True)
+class _Text:
+    """A row's text cell (备注, 项目简介)."""
+
+    tok: Tok
 
 
 class _ToEntries(Transformer[Token, list[Entry]]):
@@ -50,9 +54,23 @@ class _ToEntries(Transformer[Token, list[Entry]]):
     def value(self, children: list[Token]) -> Tok:
         return self._tok(children[0])
 
-    def _entry(self, children: Sequence[Token | Tok]) -> Entry:
+    def pair(self, children: list[Token]) -> _Pair:
+        label = self._tok(children[1]) if len(children) > 1 else None
+        return _Pair(self._tok(children[0]), label)
+
+    def text(self, children: list[Token]) -> _Text:
+        return _Text(self._tok(children[0]))
+
+    def _entry(self, children: Sequence[Token | Tok | _Pair | _Text]) -> Entry:
         entry = Entry(location=Location(0, 0))
         for child in children:
+            if isinstance(child, _Pair):
+                entry.government_code = p.compact(child.code.text)
+                entry.government_label = "" if child.label is None else child.label.text
+                continue
+            if isinstance(child, _Text):
+                entry.remark = child.tok
+                continue
             tok = child if isinstance(child, Tok) else self._tok(child)
             if tok.kind is Kind.CODE:
                 entry.code, entry.code_token = p.compact(tok.text), tok
@@ -64,6 +82,7 @@ class _ToEntries(Transformer[Token, list[Entry]]):
                 entry.values.append(tok)
             if entry.location == Location(0, 0):
                 entry.location = tok.location
+                entry.index = tok.index
         return entry
 
     def side(self, children: list[Token | Tok]) -> Entry:
@@ -72,7 +91,10 @@ class _ToEntries(Transformer[Token, list[Entry]]):
     def group(self, children: list[Token | Tok]) -> Entry:
         return self._entry(children)
 
-    def row(self, children: list[Entry | Token | Tok]) -> list[Entry]:
+    def item(self, children: list[Token | Tok]) -> Entry:
+        return self._entry(children)
+
+    def row(self, children: list[Entry | Token | Tok | _Pair | _Text]) -> list[Entry]:
         entries = [c for c in children if isinstance(c, Entry)]
         if entries:
             if self._section_first is not None:
@@ -130,12 +152,12 @@ def build_table(
     header = parse_header(block.header, spec)
     notes: list[ParseNote] = []
     unparsed: list[ParseNote] = []
-    entries: list[Entry] = []
     layout = header.layout
     if spec.family is Family.TWO_SIDED and layout.has_rowno:
         lexed = [lex_line(line, spec.family, layout) for line in block.body]
         layout = attrs.evolve(layout, rowno_offset=rowno_offset(lexed))
     side_by_side = False
+    by_line: list[list[Entry]] = []
     for line in block.body:
         tokens = lex_line(line, spec.family, layout)
         if not tokens:
@@ -147,7 +169,15 @@ def build_table(
             unparsed.append(_unparsed(line, "the line fits no row of this table"))
             continue
         first = Section.INCOME if spec.family is Family.TWO_SIDED else None
-        entries.extend(_ToEntries(tokens, first).transform(tree))
+        by_line.append(_ToEntries(tokens, first).transform(tree))
+    if spec.family is Family.MULTI_SIDED:
+        value_indexes = sorted(header.by_index)
+        entries, side_notes = place_sides(
+            by_line, spec.sides, side_of_index(value_indexes, len(spec.sides))
+        )
+        notes.extend(side_notes)
+    else:
+        entries = [entry for line_entries in by_line for entry in line_entries]
     if header.row_groups:
         entries = _split_row_groups(entries, header, spec)
     if spec.family in (Family.CLASSIFIED, Family.ITEMS):
@@ -351,8 +381,9 @@ def _place(
                     entry.label,
                 )
             )
-        if not entry.label and not cells and not entry.code:
+        if not entry.label and not cells and not entry.code and entry.remark is None:
             continue
+        notes.extend(_unexpected_text(entry, spec))
         rows.append(
             Row(
                 label=clean_label(entry.label),
@@ -363,14 +394,49 @@ def _place(
                 number=_rowno(entry.rowno),
                 ambiguous=count > 1,
                 placements=count,
+                government_code=entry.government_code,
+                government_label=clean_label(entry.government_label),
+                remark="" if entry.remark is None else p.compact(entry.remark.text),
+                ordinal=entry.ordinal,
             )
         )
     return rows
 
 
+def _unexpected_text(entry: Entry, spec: TableSpec) -> list[ParseNote]:
+    """Notes for a second code or a trailing text cell in a table that prints neither.
+
+    They are kept on the row (``government_code``, ``remark``) but may be a misread line.
+    """
+    notes = []
+    if entry.government_code and not spec.paired_codes:
+        notes.append(
+            ParseNote(
+                "unexpected-code",
+                f"a second code ({entry.government_code}) in a row of a table that prints one; "
+                "it is kept as the row's government_code",
+                entry.location,
+                entry.label,
+            )
+        )
+    if entry.remark is not None and not spec.text_column:
+        notes.append(
+            ParseNote(
+                "unexpected-text",
+                "text after the values of a row in a table without a text column; "
+                "it is kept as the row's remark",
+                entry.remark.location,
+                entry.remark.text,
+            )
+        )
+    return notes
+
+
 def _columns_for(entry: Entry, header: Header, spec: TableSpec) -> tuple[Column, ...]:
     if spec.family is Family.TWO_SIDED:
         return header.section_columns(entry.section)
+    if spec.family is Family.MULTI_SIDED:
+        return header.columns[:1] or (Column(spec.columns[0].label),)
     if spec.family is Family.ECONOMIC:
         # One group's columns (the groups side by side repeat them).
         group = {column.label: column for column in header.columns}

@@ -16,6 +16,7 @@ _GRAMMAR_FILES = {
     Family.CLASSIFIED: "classified.lark",
     Family.ECONOMIC: "economic.lark",
     Family.ITEMS: "items.lark",
+    Family.MULTI_SIDED: "multi_sided.lark",
 }
 
 

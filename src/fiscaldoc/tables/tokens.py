@@ -270,8 +270,35 @@ def _mark_rownos(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
     return out
 
 
+def _merge_split_ordinals(tokens: list[Tok]) -> list[Tok]:
+    """Join "三 、机关资本性支出" (an ordinal spaced from its label) into one label.
+
+    On the lines of a multi-sided summary, labels next to each other are items of different
+    sides ("结转下年 结转下年"), so only an ordinal cut from its label is joined.
+    """
+    merged: list[Tok] = []
+    for token in tokens:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and token.kind is Kind.LABEL
+            and previous.kind is Kind.LABEL
+            and token.index is None
+            and (token.text.startswith(("、", "：", ":")) or _LONE_ORDINAL.match(previous.text))
+        ):
+            merged[-1] = attrs.evolve(previous, text=previous.text + token.text)
+        else:
+            merged.append(token)
+    return merged
+
+
+_LONE_ORDINAL = regex.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]?$")
+
+
 def lex_line(line: Line, family: Family, layout: LineLayout) -> list[Tok]:
     """The post-lexed token stream of one table line."""
+    if family is Family.MULTI_SIDED:
+        return _merge_split_ordinals(list(_raw_tokens(line)))
     tokens = _merge_labels(list(_raw_tokens(line)), family)
     if family is Family.TWO_SIDED:
         return _mark_sides(tokens, layout)
