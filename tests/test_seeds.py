@@ -91,7 +91,9 @@ def test_document_metadata(seed: tuple[str, fiscaldoc.Document]) -> None:
 
 def test_nothing_in_the_tables_is_dropped(seed: tuple[str, fiscaldoc.Document]) -> None:
     _, doc = seed
-    assert doc.unparsed == ()
+    # The standard tables place every line. Lines of a performance table that fit none of its
+    # rows are kept in doc.unparsed too (code performance-…; tests/test_performance_seeds.py).
+    assert [note for note in doc.unparsed if not note.code.startswith("performance-")] == []
 
 
 def test_the_slipped_economic_code_is_read_as_a_code_and_reported() -> None:

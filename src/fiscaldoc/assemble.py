@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
 import regex
 
 from fiscaldoc.errors import NotADisclosureError
@@ -37,7 +38,10 @@ _DISCLOSURE = regex.compile(r"(?:部门|单位)(?:决算|预算)|决算表|预�
 
 def assemble(lines: Sequence[Line], source: str = "") -> Document:
     """Cut the lines into tables and text, build each table, and read the document's metadata."""
-    layout = segment(lines)
+    # The performance (绩效) tables are cut out first: they are not standard tables, and their
+    # rows must not reach the standard tables' blocks or the narrative.
+    performance = cut_performance([line for line in lines if line.text.strip()])
+    layout = segment(performance.text)
     tables: list[Table] = []
     notes: list[ParseNote] = []
     unparsed: list[ParseNote] = []
@@ -57,11 +61,9 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
         tables.append(built.table)
         notes.extend(built.notes)
         unparsed.extend(built.unparsed)
-    # The performance (绩效) tables are cut out of the running text before the narrative is read.
-    performance = cut_performance(layout.text, default_unit=default_unit)
     notes.extend(performance.notes)
     unparsed.extend(performance.unparsed)
-    rest = performance.text
+    rest = layout.text
     text = tuple(TextLine(line.location(), line.text) for line in rest)
     if not tables and not any(_DISCLOSURE.search(p.compact(line.text)) for line in layout.text):
         first = next((line for line in lines if line.text.strip()), None)
@@ -74,7 +76,16 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
     meta = _meta(rest, tables, [b.unit_name for b in layout.blocks], source)
     facts = extract_narrative(rest)
     return Document(
-        meta, tuple(tables), text, tuple(unparsed), tuple(notes), facts, performance.tables
+        meta,
+        tuple(tables),
+        text,
+        tuple(unparsed),
+        tuple(notes),
+        facts,
+        tuple(
+            attrs.evolve(table, unit=default_unit) if not table.unit else table
+            for table in performance.tables
+        ),
     )
 
 

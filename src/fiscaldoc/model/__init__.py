@@ -23,6 +23,17 @@ from fiscaldoc.model.facts import (
 )
 from fiscaldoc.model.findings import Finding, Report, Severity, ValueRef
 from fiscaldoc.model.location import Location
+from fiscaldoc.model.performance import (
+    Comparator,
+    Figure,
+    IndicatorValue,
+    PerformanceFund,
+    PerformanceIndicator,
+    PerformanceTable,
+    PerformanceTableId,
+    PerformanceTask,
+    TextField,
+)
 from fiscaldoc.model.table import Cell, Column, Row, Section, Table, TableId
 
 __all__ = [
@@ -30,19 +41,27 @@ __all__ = [
     "AmountUnit",
     "Cell",
     "Column",
+    "Comparator",
     "Document",
     "DocumentKind",
     "DocumentLevel",
     "DocumentMeta",
     "EmptyStatement",
     "Fact",
+    "Figure",
     "Finding",
     "GlossaryEntry",
+    "IndicatorValue",
     "ListItem",
     "Location",
     "Narrative",
     "NarrativeSection",
     "ParseNote",
+    "PerformanceFund",
+    "PerformanceIndicator",
+    "PerformanceTable",
+    "PerformanceTableId",
+    "PerformanceTask",
     "Report",
     "Row",
     "Section",
@@ -51,6 +70,7 @@ __all__ = [
     "Staffing",
     "Table",
     "TableId",
+    "TextField",
     "TextLine",
     "UnitListEntry",
     "UnmatchedSentence",

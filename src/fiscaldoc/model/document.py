@@ -8,6 +8,7 @@ import attrs
 
 from fiscaldoc.model.facts import Narrative
 from fiscaldoc.model.location import Location
+from fiscaldoc.model.performance import PerformanceTable
 from fiscaldoc.model.table import Table, TableId
 
 
@@ -72,7 +73,8 @@ class Document:
 
     ``narrative`` holds the running text outside the tables; ``unparsed`` the lines inside
     tables that the parser could not place; ``notes`` what it repaired or left undecided;
-    ``facts`` what was read from the running text (figures, sections, lists, glossary).
+    ``facts`` what was read from the running text (figures, sections, lists, glossary);
+    ``performance`` the performance (绩效) tables, cut out of the running text.
     """
 
     meta: DocumentMeta
@@ -81,6 +83,7 @@ class Document:
     unparsed: tuple[ParseNote, ...] = ()
     notes: tuple[ParseNote, ...] = ()
     facts: Narrative = attrs.field(factory=Narrative)
+    performance: tuple[PerformanceTable, ...] = ()
 
     def table(self, table_id: TableId | str) -> Table | None:
         """The first table with this canonical id, or ``None`` when it is not in the document."""
