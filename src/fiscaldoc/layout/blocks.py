@@ -152,7 +152,13 @@ ROW_STARTS = frozenset(
 
 def _is_repeated_header(line: Line) -> bool:
     text = line.text
-    return bool(p.HEADER_WORDS.search(text)) and not p.DECIMAL.search(text)
+    found = p.HEADER_WORDS.search(text)
+    if not found or p.DECIMAL.search(text):
+        return False
+    # A lone cell that only contains a header word ("算的项目") is a wrapped label's piece.
+    compact, word = p.compact(text), p.compact(found[0])
+    fragment = len(cells_of(line)) == 1 and compact.endswith(word) and compact != word
+    return not fragment
 
 
 def _is_meta(line: Line) -> bool:

@@ -119,6 +119,15 @@ class Row:
     remark: str = ""
     ordinal: str = ""
 
+    @property
+    def level(self) -> int | None:
+        """The item's level from its ordinal: 1 for 一、, 2 for 1、, 3 for (1); else ``None``."""
+        if not self.ordinal or self.ordinal.startswith("其中"):
+            return None
+        if self.ordinal[0] in "（(":
+            return 3
+        return 2 if self.ordinal[0].isdigit() else 1
+
     def cell(self, column: str) -> Cell | None:
         """The cell printed under ``column``, or ``None`` when that cell is empty."""
         for cell in self.cells:

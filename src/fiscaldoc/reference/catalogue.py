@@ -42,6 +42,9 @@ class Identity:
     total: str
     parts: tuple[str, ...]
     minus: tuple[str, ...] = ()
+    optional: bool = False
+    """Parts whose column the table does not print count as zero (a budget prints only the
+    sources of funds it has)."""
 
 
 @attrs.frozen(slots=True)
@@ -63,6 +66,9 @@ class TableSpec:
     """Rows print a 政府经济分类 code and name after the 部门经济分类 code and name."""
     sides: tuple[Section, ...] = ()
     """The sides of a multi-sided summary, left to right."""
+    codes: str = "function"
+    """What the rows' codes are: ``function`` (支出功能分类), ``economic`` (部门经济分类) or
+    ``unit`` (单位编码)."""
 
     def columns_for(self, section: Section | None) -> tuple[ColumnSpec, ...]:
         """The value columns of one side (two-sided tables) or of the table."""
@@ -151,6 +157,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             Identity("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
         ),
         rows=("上年", "当年", "增减变化情况", "上年预算数", "本年预算数", "增减变化"),
+        codes="unit",
     ),
     TableSpec(
         TableId.BUDGET_FISCAL_APPROPRIATION_SUMMARY,
@@ -185,7 +192,8 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         Family.CLASSIFIED,
         _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算)收入(?:预算)?总?表|收入预算总?表"),
         _cols(*_BUDGET_SOURCES),
-        (Identity("合计", _SOURCE_PARTS),),
+        (Identity("合计", _SOURCE_PARTS, optional=True),),
+        codes="unit",
     ),
     TableSpec(
         TableId.BUDGET_EXPENDITURE,
@@ -199,7 +207,11 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             ("公用经费支出", "公用经费"),
             ("项目支出", "专项业务经费支出"),
         ),
-        (Identity("合计", _SOURCE_PARTS), Identity("合计", ("基本支出", "项目支出"))),
+        (
+            Identity("合计", _SOURCE_PARTS, optional=True),
+            Identity("合计", ("基本支出", "项目支出")),
+        ),
+        codes="unit",
     ),
     TableSpec(
         TableId.BUDGET_BASIC_BY_ECONOMIC,
@@ -212,9 +224,10 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             + r"|一般公共预算(?:财政)?(?:拨款)?基本支出(?:部门|政府)?经济分类(?:明细)?表"
         ),
         _cols(*_BUDGET_PEOPLE),
-        (Identity("合计", ("人员经费支出", "公用经费支出")),),
+        (Identity("合计", ("人员经费支出", "公用经费支出"), optional=True),),
         text_column="备注",
         paired_codes=True,
+        codes="economic",
     ),
     TableSpec(
         TableId.BUDGET_GENERAL_BY_ECONOMIC,
@@ -227,9 +240,10 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             + r"|一般公共预算(?:财政)?(?:拨款)?支出(?:部门|政府)?经济分类(?:明细)?表"
         ),
         _cols(*_BUDGET_PEOPLE, ("专项业务经费支出", "项目支出", "专项业务经费")),
-        (Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出")),),
+        (Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出"), optional=True),),
         text_column="备注",
         paired_codes=True,
+        codes="economic",
     ),
     TableSpec(
         TableId.BUDGET_BASIC_BY_FUNCTION,
@@ -241,7 +255,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             + _BY_FUNCTION
         ),
         _cols(*_BUDGET_PEOPLE),
-        (Identity("合计", ("人员经费支出", "公用经费支出")),),
+        (Identity("合计", ("人员经费支出", "公用经费支出"), optional=True),),
         text_column="备注",
     ),
     TableSpec(
@@ -254,7 +268,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             + _BY_FUNCTION
         ),
         _cols(*_BUDGET_PEOPLE, ("专项业务经费支出", "项目支出", "专项业务经费")),
-        (Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出")),),
+        (Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出"), optional=True),),
         text_column="备注",
     ),
     TableSpec(
@@ -264,6 +278,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         _title(_BUDGET_TITLE_PREFIX + r"(?:专项业务经费|项目)支出(?:预算)?(?:明细)?表"),
         _cols(("项目金额", "金额", "预算数", "合计")),
         text_column="项目简介",
+        codes="unit",
     ),
     TableSpec(
         TableId.BUDGET_PROCUREMENT,
@@ -274,6 +289,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         ),
         _cols(("数量",), ("预算金额", "金额", "合计")),
         text_column="说明",
+        codes="unit",
     ),
 )
 """The 部门预算 table set: identified by title and columns, as the 决算 tables are."""
@@ -318,6 +334,7 @@ TABLES: tuple[TableSpec, ...] = (
         Family.ECONOMIC,
         _title(r"一般公共预算财政拨款基本支出决算(?:明细)?表"),
         _cols(("决算数", "金额", "本年支出", "决算金额")),
+        codes="economic",
     ),
     TableSpec(
         TableId.GENERAL_BUDGET_EXPENDITURE,

@@ -78,7 +78,7 @@ def normal_name(label: str) -> str:
     """A label without ordinal, spaces or half-width brackets, for looking names up."""
     compact = p.compact(label)
     compact = _ORDINAL.sub("", compact, count=1)
-    return compact.replace("(", "（").replace(")", "）")
+    return str(compact).replace("(", "（").replace(")", "）")
 
 
 def ordinal_of(label: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fiscaldoc.model import Document, Finding, Report, Severity
 from fiscaldoc.validation import (
     across,
+    budget_rules,
     document_rules,
     narrative_rules,
     reference_rules,
@@ -23,6 +24,7 @@ __all__ = ["FAMILIES", "RULES", "Rule", "validate"]
 _RULE_MODULES = (
     within,
     across,
+    budget_rules,
     narrative_rules,
     reference_rules,
     units,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fiscaldoc.model import Finding, Severity, TableId
+from fiscaldoc.model import Finding, Severity
 from fiscaldoc.reference.catalogue import BY_ID, Family
 from fiscaldoc.reference.codes import economic_codes, function_classes
 from fiscaldoc.validation.context import Context, Ref
@@ -39,9 +39,9 @@ def codes(context: Context, this: Rule) -> Iterator[Finding]:
     classes = function_classes()
     economic = economic_codes()
     for table in context.document.tables:
-        family = BY_ID[table.id].family
-        reference = economic if table.id is TableId.GENERAL_BUDGET_BASIC_EXPENDITURE else classes
-        if family not in (Family.CLASSIFIED, Family.ECONOMIC):
+        spec = BY_ID[table.id]
+        reference = economic if spec.codes == "economic" else classes
+        if spec.family not in (Family.CLASSIFIED, Family.ECONOMIC) or spec.codes == "unit":
             continue
         for row in table.rows:
             if not row.code or (reference is classes and len(row.code) != 3):
@@ -76,7 +76,8 @@ def codes(context: Context, this: Rule) -> Iterator[Finding]:
 )
 def parents(context: Context, this: Rule) -> Iterator[Finding]:
     for table in context.document.tables:
-        if BY_ID[table.id].family is not Family.CLASSIFIED:
+        spec = BY_ID[table.id]
+        if spec.family is not Family.CLASSIFIED or spec.codes == "unit":
             continue
         present = {row.code for row in table.rows if row.code}
         if not any(len(code) < 7 for code in present):

@@ -39,6 +39,8 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
                 total = context.ref(table, row, identity.total)
                 parts = [context.ref(table, row, c) for c in identity.parts]
                 minus = [context.ref(table, row, c) for c in identity.minus]
+                if identity.optional:
+                    parts = [p for p in parts if p is not None] or [None]
                 if total is None or any(p is None for p in (*parts, *minus)):
                     continue
                 relation = Relation(
