@@ -202,6 +202,20 @@ class _Claims(Transformer[Token, list[Claim]]):
     def execution(self, children: list[Token]) -> list[Claim]:
         return self._role("execution", children)
 
+    def last_year(self, children: list[Any]) -> list[Claim]:
+        return [Claim("last_year", self._figures(children)[-1], self._subjects(children))]
+
+    def unarranged(self, children: list[Any]) -> list[Claim]:
+        """ "未安排…": a budget of 0 for each spending named (located at the words)."""
+        word = next(
+            self._tok(c) for c in children if isinstance(c, Token) and c.type == "UNARRANGED"
+        )
+        zero = attrs.evolve(word, kind=Kind.MONEY, value=Decimal(0), unit="元")
+        return [Claim("budget", zero, (s,)) for s in self._subjects(children)]
+
+    def purchase(self, children: list[Any]) -> list[Claim]:
+        return [Claim("purchase", self._figures(children)[-1], self._subjects(children))]
+
     def completion(self, children: list[Token]) -> list[Claim]:
         return self._role("completion", children)
 

@@ -20,13 +20,14 @@ _SPACES = regex.compile(r"\s+")
 
 
 _CLAUSE_END = regex.compile(r"[，；;]|(?<!\d),|,(?!\d{3})")
-_WORTH_LEXING = regex.compile(r"\d|持平|[（(][类款项][)）]")
+_WORTH_LEXING = regex.compile(r"\d|持平|一致|相同|变化|不变|(?:未|没有|不)安排|[（(][类款项][)）]")
 _SHORT = 24
 
 
 def may_matter(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Text without a digit prints no figure: it matters only when it says 持平 or names a
-    类/款/项 item what follows is about (most prose is passed over without lexing)."""
+    """Text without a digit prints no figure: it matters only when it says 持平 (一致 …) or
+    未安排, or names a 类/款/项 item what follows is about (most prose is passed over without
+    lexing)."""
     return _WORTH_LEXING.search(text, start, len(text) if end is None else end) is not None
 
 
@@ -54,6 +55,8 @@ def has_figure(clause: Sequence[Tok]) -> bool:
     if kinds & FIGURES:
         return True
     if Kind.SCORE in kinds and Kind.NUM in kinds:
+        return True
+    if Kind.UNARRANGED in kinds:  # "未安排…": a budget of 0
         return True
     return Kind.COMPARE in kinds and any(t.kind is Kind.FLAT and not t.name for t in clause)
 

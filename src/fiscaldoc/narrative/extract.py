@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from fiscaldoc.model import (
     EmptyStatement,
     Fact,
@@ -32,7 +34,7 @@ from fiscaldoc.text.lines import Line
 
 def extract(lines: Sequence[Line]) -> Narrative:
     """Read the narrative of a document from its text lines (the lines outside the tables)."""
-    walker = _Walker()
+    walker = _Walker(is_budget(lines))
     for event in read(lines):
         if isinstance(event, Heading):
             walker.heading(event)
@@ -43,12 +45,27 @@ def extract(lines: Sequence[Line]) -> Narrative:
     return walker.narrative()
 
 
+_FINAL = regex.compile(r"决算")
+_BUDGET = regex.compile(
+    r"(?:部门|单位|当年|年度|收支|总)预算|预算(?:收入|支出|安排)|(?:收入|支出)预算|安排预算"
+)
+
+
+def is_budget(lines: Sequence[Line]) -> bool:
+    """True when the text is a budget's: it speaks of a budget ("部门预算", "当年预算收入",
+    "预算安排" — not 一般公共预算 or 年初预算, which a 决算 speaks of too) more than twice as often
+    as of 决算."""
+    text = "".join(line.text for line in lines).replace(" ", "")
+    return len(_BUDGET.findall(text)) > 2 * len(_FINAL.findall(text))
+
+
 class _Walker:
     """The state of a walk through the text: where we are, and what was found."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: bool = False) -> None:
+        self.budget = budget
         self.stack: list[Heading] = []
-        self.context = Context()
+        self.context = Context(budget=budget)
         self.listing = ""
         self.sections: list[NarrativeSection] = []
         self.facts: list[Fact] = []
@@ -82,7 +99,7 @@ class _Walker:
             location = heading.line.location()
             self.sections.append(NarrativeSection(heading.number, heading.title, part, location))
         family = self._family()
-        context = Context(family=family, section=self._label())
+        context = Context(family=family, section=self._label(), budget=self.budget)
         default: tuple[Subject, ...] = ()
         if heading.level >= 2:
             default = subjects_named(heading.title, context)

@@ -71,6 +71,47 @@ Spending with a budget (九, 十): for each ``X`` of ``three_public`` ("三公"�
 - ``unit_count`` — units the accounts cover (subject: 二级预算单位 …); 个
 - ``internal_organ_count`` — 内设机构 / 科室; 个
 
+部门预算 (budget documents): a budget's figures are budgets, so its sentences read differently:
+"当年预算收入 1982.47 万元" is the budget's income, "行政运行（2101501）121.47 万元" an item's
+budget, "机关运行经费 17 万元" the 机关运行经费 budget. The text says which kind of document it
+is (it speaks of 部门预算, 当年预算, 预算安排 … and hardly of 决算); in a budget, a figure whose
+words have a budget key below takes that key. Every money key below but
+``performance_target_amount`` and the kinds of 政府采购预算 also has ``…_yoy_change`` and
+``…_yoy_change_pct``, the change from last year ("较上年增加/减少 X 万元", "比上年增长 X%",
+"同比", "与上年持平/一致" = 0 %), and ``…_last_year``, last year's figure ("上年预算数 X 万元");
+the parts and items also have ``…_pct``, their share ("占 X%"). The reason given for a change
+("主要原因是…") stays in the sentence (``text``).
+
+- ``budget_income_total``, ``budget_expenditure_total`` — 当年预算收入 / 收入预算总计, 当年预算
+  支出 / 支出预算总计 (收入总计, 支出总计 in a budget); money
+- ``budget_income_item``, ``budget_expenditure_item`` — their parts (subject as printed:
+  一般公共预算拨款收入, 政府性基金拨款收入, 事业收入 …; 一般公共预算拨款支出, 基本支出 …); money
+- ``budget_fiscal_appropriation_income``, ``budget_fiscal_appropriation_expenditure`` —
+  当年财政拨款收入, 财政拨款支出 (财政拨款收入总计 / 支出总计 in a budget); money
+- ``budget_fiscal_appropriation_income_item``, ``budget_fiscal_appropriation_expenditure_item``
+  — their parts ("其中一般公共预算拨款收入 X 万元、政府性基金拨款收入 Y 万元"; subject as
+  printed); money
+- ``budget_general_expenditure`` — 一般公共预算（当年）拨款支出, 一般公共预算支出, 一般公共预算
+  当年拨款 (一般公共预算财政拨款支出 in a budget); money
+- ``function_item_budget`` — a function item's budget (subject: its name and code as printed,
+  "行政运行（2101501）", or the 类/款/项 names "卫生健康支出/医疗保障管理事务/行政运行"); money
+- ``economic_item_budget`` — an economic class's budget (subject: name and code,
+  "工资福利支出（301）"; a code 3xx is of the 部门经济分类, 5xx of the 政府经济分类:
+  "机关工资福利支出（501）"); money
+- ``performance_target_amount`` — the funds under 绩效目标 management ("涉及当年一般公共预算
+  当年拨款 X 万元"; subject 一般公共预算, 政府性基金预算 or 国有资本经营预算); money
+- ``procurement_budget``, ``procurement_goods_budget``, ``procurement_works_budget``,
+  ``procurement_services_budget`` — 政府采购预算 and its kinds (政府采购支出总额 … in a
+  budget); money
+- ``vehicles_purchase_budget`` — vehicles the budget buys ("安排购置车辆 0 辆"; subject: the
+  kind); 辆
+- ``equipment_over_1m_purchase_budget`` (``equipment_over_<N>w_purchase_budget``) — equipment
+  above a unit price the budget buys ("安排购置单价 20 万元以上的设备 0 台（套）"); 台（套）
+
+"三公", 会议费, 培训费 and 机关运行经费 figures of a budget are their ``X_budget`` (with
+``X_yoy_change``, ``X_yoy_change_pct`` and ``X_budget_last_year``); "未安排“三公”经费及会议费、
+培训费支出" is a budget of 0 (元) for each named, and is also kept as an empty statement.
+
 预算绩效 (十三 and the self-evaluation reports):
 
 - ``performance_score`` — 自评得分 (subject: 部门整体支出, 单位整体支出); 分
@@ -166,6 +207,43 @@ def _basic_part(key: str, name: str) -> dict[str, Entry]:
     }
 
 
+def _budget(key: str, subject: str | None = "") -> dict[str, Entry]:
+    """Keys of a budget figure: the amount, its change from last year and last year's figure."""
+    return {
+        "amount": (key, subject),
+        "budget": (key, subject),
+        "change": (f"{key}_yoy_change", subject),
+        "change_pct": (f"{key}_yoy_change_pct", subject),
+        "last_year": (f"{key}_last_year", subject),
+    }
+
+
+def _budget_part(key: str, subject: str | None = _NAME) -> dict[str, Entry]:
+    return {**_budget(key, subject), "share": (f"{key}_pct", subject)}
+
+
+def _spending_budget(base: str) -> dict[str, Entry]:
+    """三公, 会议费, 培训费, 机关运行经费 in a budget: every amount is the budget."""
+    return {
+        **_budget_family(base),
+        "amount": (f"{base}_budget", ""),
+        "actual": (f"{base}_budget", ""),
+        "last_year": (f"{base}_budget_last_year", ""),
+    }
+
+
+_SPENDING = (
+    "three_public",
+    "three_public_abroad",
+    "three_public_vehicle",
+    "three_public_vehicle_purchase",
+    "three_public_vehicle_operation",
+    "three_public_reception",
+    "meeting_fee",
+    "training_fee",
+    "agency_operating",
+)
+
 KEYS: dict[str, dict[str, Entry]] = {
     "income_total": _total("income_total", "收入总计"),
     "expenditure_total": _total("expenditure_total", "支出总计"),
@@ -193,20 +271,7 @@ KEYS: dict[str, dict[str, Entry]] = {
     },
     "personnel_expenditure": _basic_part("personnel_expenditure", "人员经费"),
     "public_expenditure": _basic_part("public_expenditure", "公用经费"),
-    **{
-        base: _budget_family(base)
-        for base in (
-            "three_public",
-            "three_public_abroad",
-            "three_public_vehicle",
-            "three_public_vehicle_purchase",
-            "three_public_vehicle_operation",
-            "three_public_reception",
-            "meeting_fee",
-            "training_fee",
-            "agency_operating",
-        )
-    },
+    **{base: _budget_family(base) for base in _SPENDING},
     "procurement_total": _with_change("procurement_total"),
     "procurement_goods": {"amount": ("procurement_goods", "")},
     "procurement_works": {"amount": ("procurement_works", "")},
@@ -237,30 +302,91 @@ KEYS: dict[str, dict[str, Entry]] = {
 }
 """base → role → (key, subject): ``subject`` is fixed, or ``None`` for the name as printed."""
 
+KEYS.update(
+    {
+        # phrases that name a budget figure in any document ("当年预算收入", "行政运行（2101501）")
+        "budget_income_total": _budget("budget_income_total"),
+        "budget_expenditure_total": _budget("budget_expenditure_total"),
+        "budget_income_item": _budget_part("budget_income_item"),
+        "budget_expenditure_item": _budget_part("budget_expenditure_item"),
+        "economic_item": _budget_part("economic_item_budget"),
+        "performance_target": {"amount": ("performance_target_amount", _NAME)},
+    }
+)
 
-def key_for(base: str, role: str, name: str) -> tuple[str, str] | None:
-    """The key and subject of a figure, or ``None`` when the vocabulary has no such fact."""
-    if base.startswith("equipment_over_") and role == "count":
-        return base, ""
-    entry = KEYS.get(base, {}).get(role)
+BUDGET_KEYS: dict[str, dict[str, Entry]] = {
+    "income_total": KEYS["budget_income_total"],
+    "expenditure_total": KEYS["budget_expenditure_total"],
+    "fa_income_total": _budget("budget_fiscal_appropriation_income"),
+    "fa_expenditure_total": _budget("budget_fiscal_appropriation_expenditure"),
+    "fiscal_appropriation_income": {
+        **_budget("budget_fiscal_appropriation_income"),
+        "share": ("budget_fiscal_appropriation_income_pct", ""),
+    },
+    "fiscal_appropriation_expenditure": _budget("budget_fiscal_appropriation_expenditure"),
+    "fa_income_item": _budget_part("budget_fiscal_appropriation_income_item"),
+    "fa_expenditure_item": _budget_part("budget_fiscal_appropriation_expenditure_item"),
+    "income_item": KEYS["budget_income_item"],
+    "expenditure_item": KEYS["budget_expenditure_item"],
+    "basic_expenditure": KEYS["budget_expenditure_item"],
+    "project_expenditure": KEYS["budget_expenditure_item"],
+    "general_budget": {
+        **_budget("budget_general_expenditure"),
+        "share": ("budget_general_expenditure_pct", ""),
+    },
+    "general_budget_funds": _budget("budget_general_expenditure"),
+    "function_item": _budget_part("function_item_budget"),
+    **{base: _spending_budget(base) for base in _SPENDING},
+    "procurement_total": _budget("procurement_budget"),
+    "procurement_goods": {"amount": ("procurement_goods_budget", "")},
+    "procurement_works": {"amount": ("procurement_works_budget", "")},
+    "procurement_services": {"amount": ("procurement_services_budget", "")},
+    "vehicles_total": {
+        "count": ("vehicles_total", _NAME),
+        "purchase": ("vehicles_purchase_budget", _NAME),
+    },
+}
+"""The same in a budget document: base → role → (key, subject), looked up before :data:`KEYS`."""
+
+
+def _entry(base: str, role: str, budget: bool) -> Entry | None:
+    if budget and base in BUDGET_KEYS:
+        return BUDGET_KEYS[base].get(role)
+    return KEYS.get(base, {}).get(role)
+
+
+def key_for(base: str, role: str, name: str, budget: bool = False) -> tuple[str, str] | None:
+    """The key and subject of a figure, or ``None`` when the vocabulary has no such fact;
+    ``budget`` reads it as a figure of a budget document (:data:`BUDGET_KEYS`)."""
+    if base.startswith("equipment_over_"):
+        if role == "count":
+            return base, ""
+        if role == "purchase" and budget:
+            return f"{base}_purchase_budget", ""
+        return None
+    entry = _entry(base, role, budget)
     if entry is None:
         return None
     key, subject = entry
     return key, name if subject is None else subject
 
 
-def by_kind(base: str, role: str) -> bool:
+def by_kind(base: str, role: str, budget: bool = False) -> bool:
     """True when the key of (base, role) tells its facts apart by the subject's name, so that
     a named part of a whole ("其中业务用车 1 辆") can be one of them."""
-    entry = KEYS.get(base, {}).get(role)
+    entry = _entry(base, role, budget)
     return entry is not None and entry[1] is None
 
 
 def all_keys() -> Iterator[str]:
     """Every key the vocabulary can produce (for documentation and its test)."""
     seen: set[str] = set()
-    for roles in KEYS.values():
-        for key, _ in roles.values():
-            if key not in seen:
-                seen.add(key)
-                yield key
+    for table in (KEYS, BUDGET_KEYS):
+        for roles in table.values():
+            for key, _ in roles.values():
+                if key not in seen:
+                    seen.add(key)
+                    yield key
+    for key in ("equipment_over_1m_purchase_budget",):
+        if key not in seen:
+            yield key

@@ -177,6 +177,11 @@ def _token(entry: Entry, match: regex.Match[str]) -> Tok:
             "个" if entry.kind is not Kind.NUM else "",
             name=_group(match, "name"),
         )
+    code = _compact(_group(match, "code"))
+    if code:  # "行政运行（2101501）": the name with its code; the code says what it classifies
+        name = f"{_compact(_group(match, 'name'))}（{code}）"
+        base = "function_item" if code.startswith("2") else "economic_item"
+        return Tok(entry.kind, text, start, end, name=name, bases=(base,))
     name = _group(match, "name") or _function_item(match)
     return Tok(entry.kind, text, start, end, name=_compact(name), bases=_bases(entry, match))
 

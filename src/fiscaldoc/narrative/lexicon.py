@@ -45,6 +45,10 @@ class Kind(str, enum.Enum):
     ACTUAL = "ACTUAL"
     BUDGET = "BUDGET"
     EXEC = "EXEC"
+    LAST_YEAR = "LAST_YEAR"
+    PURCHASE = "PURCHASE"
+    UNARRANGED = "UNARRANGED"
+    AND = "AND"
     SCORE = "SCORE"
     PERF_FUNDS = "PERF_FUNDS"
     # subjects, by sentence family
@@ -54,6 +58,7 @@ class Kind(str, enum.Enum):
     GB = "GB"
     FA_EXP = "FA_EXP"
     FUNC_ITEM = "FUNC_ITEM"
+    FUND = "FUND"
     GB_BASIC = "GB_BASIC"
     PERSONNEL = "PERSONNEL"
     TP = "TP"
@@ -77,7 +82,8 @@ class Kind(str, enum.Enum):
 FIGURES = frozenset(
     {Kind.MONEY, Kind.PCT, Kind.COUNT, Kind.UNITS_N, Kind.ORGANS_N, Kind.PROJECTS_N}
 )
-"""Tokens that are printed figures (a bare ``NUM`` is one only after a score word)."""
+"""Tokens that are printed figures (a bare ``NUM`` is one only after a score word; "未安排" is a
+budget of 0 for the spending it names)."""
 
 FAMILY_OF = {
     Kind.TOTAL: "totals",
@@ -86,6 +92,7 @@ FAMILY_OF = {
     Kind.GB: "items",
     Kind.FA_EXP: "items",
     Kind.FUNC_ITEM: "items",
+    Kind.FUND: "items",
     Kind.GB_BASIC: "basic",
     Kind.PERSONNEL: "basic",
     Kind.TP: "three_public",
@@ -155,8 +162,9 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         Kind.COMPARE,
-        rf"与(?:上年|上年度|去年|{_YEAR})(?:决算数?)?(?:相比|比较)?较?"
-        rf"|(?:(?:支出)?决算数?|支出)?(?:比|较)(?:上年|上年度|去年|{_YEAR})(?:决算数?)?(?:相比)?"
+        rf"与(?:上年|上年度|去年|{_YEAR})(?:决算数?|预算(?:安排)?数?)?(?:相比|比较)?较?"
+        rf"|(?:(?:支出)?决算数?|支出)?(?:比|较)(?:上年|上年度|去年|{_YEAR})"
+        r"(?:决算数?|预算(?:安排)?数?)?(?:相比)?"
         r"|同比",
     ),
     Entry(
@@ -197,6 +205,15 @@ ENTRIES: tuple[Entry, ...] = (
         r"|万(?=\s*(?:[，。；,;）)]|$)))",
     ),
     Entry(Kind.NUM, rf"(?P<num>{NUMBER})"),
+    # -- an item named with its code: "行政运行（2101501）", "工资福利支出（301）" ---------------
+    # (a function code starts with 2; an economic class of the 部门经济分类 with 3, of the
+    # 政府经济分类 with 5)
+    Entry(
+        Kind.FUNC_ITEM,
+        r"(?P<name>(?:(?!其中|一般公共预算|本部门|本单位|当年|包括|主要|用于)\p{Han}){2,30}?)\s*"
+        r"[（(]\s*(?P<code>[235]\d{2}(?:\s?\d{2}){0,2})\s*[)）]",
+        marker=r"[（(]\s*[235]\d{2}",
+    ),
     # -- the 类/款/项 of a budget item: "教育支出（类）进修及培训（款）培训支出（项）" ----
     Entry(
         Kind.FUNC_ITEM,
@@ -220,6 +237,22 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(Kind.SCORE, r"(?:绩效)?(?:自评|评价)?(?:综合)?得分(?:为)?"),
     # -- totals and their parts ---------------------------------------------------------------
+    # a budget's totals: "当年预算收入", "收入预算总计", "收支总预算" (not "政府性基金预算收入")
+    _subject(
+        Kind.TOTAL,
+        r"(?<![金营共])(?:部门)?(?:收入支出|收支)(?:总预算|预算(?:总计|合计|总额|总数)?)",
+        "budget_income_total+budget_expenditure_total",
+    ),
+    _subject(
+        Kind.TOTAL,
+        r"(?<![金营共])(?:当年|本年度?)?(?:部门)?(?:预算收入|收入预算)(?:总计|合计|总额|总数)?",
+        "budget_income_total",
+    ),
+    _subject(
+        Kind.TOTAL,
+        r"(?<![金营共])(?:当年|本年度?)?(?:部门)?(?:预算支出|支出预算)(?:总计|合计|总额|总数)?",
+        "budget_expenditure_total",
+    ),
     _subject(
         Kind.TOTAL,
         r"(?P<key>(?:财政拨款)?(?:收入|支出|收支|收入支出|收入、支出)总计)",
@@ -249,6 +282,29 @@ ENTRIES: tuple[Entry, ...] = (
     _subject(Kind.GB_BASIC, r"一般公共预算财政拨款基本支出", "general_budget_basic"),
     _subject(Kind.GB, r"一般公共预算财政拨款支出|一般公共预算财政拨款(?=年初)", "general_budget"),
     _subject(Kind.FA_EXP, r"财政拨款支出(?!决算)", "fiscal_appropriation_expenditure"),
+    # a budget's sources: "一般公共预算拨款收入", "政府性基金拨款支出" (the "一般共预算" of a typo
+    # is read as printed)
+    Entry(
+        Kind.PART,
+        r"(?P<name>(?:一般公?共?预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款收入)",
+        "budget_income_item",
+    ),
+    Entry(Kind.PART, r"(?P<name>一般公?共?预算(?:当年)?(?:拨款)?支出)", "general_budget"),
+    Entry(
+        Kind.PART,
+        r"(?P<name>(?:政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款支出)",
+        "budget_expenditure_item",
+    ),
+    # the appropriation of a kind of budget: "涉及当年一般公共预算当年拨款 X 万元"
+    _subject(
+        Kind.FUND,
+        r"(?:涉及)?(?:当年)?(?P<name>(?P<key>一般|政府性基金|国有资本经营)(?:公?共?预算)?)"
+        r"(?:当年)?(?:财政)?拨款(?:资金)?(?:共|合计)?"
+        r"(?!\s*(?:收入|支出|规模|基本|项目|年初|决算|预算))",
+        一般="general_budget_funds",
+        政府性基金="fund_appropriation",
+        国有资本经营="fund_appropriation",
+    ),
     _subject(
         Kind.PART,
         r"(?P<name>财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入"
@@ -283,16 +339,17 @@ ENTRIES: tuple[Entry, ...] = (
     _subject(Kind.TP, r"公务接待费(?:支出)?", "three_public_reception"),
     _subject(Kind.TP, r"会议费(?:支出)?", "meeting_fee"),
     _subject(Kind.TP, r"培训费(?:支出)?", "training_fee"),
-    _subject(Kind.AGENCY, r"机关运行经费(?:支出)?", "agency_operating"),
+    _subject(Kind.AGENCY, r"机关运行经费(?:支出)?(?:安排)?", "agency_operating"),
     # -- 政府采购 ------------------------------------------------------------------------------
     _subject(
         Kind.PROC_TOTAL,
-        r"政府采购(?:支出)?总额|政府采购支出(?=\s*(?:共|合计|为)?\s*\d)",
+        r"政府采购(?:支出|预算)?(?:总额|合计)|政府采购(?:支出|预算)(?=\s*(?:共|合计|为)?\s*\d)",
         "procurement_total",
     ),
     _subject(
         Kind.PROC_KIND,
-        r"政府采购(?P<name>货物|工程|服务)类?(?:支出)?|(?P<name>货物|工程|服务)类?采购(?:支出)?",
+        r"政府采购(?P<name>货物|工程|服务)类?(?:支出|预算)?"
+        r"|(?P<name>货物|工程|服务)类?采购(?:支出|预算)?",
         货物="procurement_goods",
         工程="procurement_works",
         服务="procurement_services",
@@ -328,12 +385,23 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(Kind.COMPLETION, r"完成(?:年初|全年)?预算(?:数)?的|(?:预算)?执行率(?:为|达)?"),
     Entry(Kind.INITIAL, r"年初预算(?:数)?(?:为)?(?=\s*[\d万])"),
     Entry(Kind.EXEC, r"(?:全年|实际)?执行数(?:为)?(?=\s*\d)"),
+    Entry(Kind.LAST_YEAR, r"上年度?(?:预算|决算)?(?:安排)?数?(?:为|是)?(?=\s*\d)"),
+    Entry(Kind.PURCHASE, r"(?:预算)?(?:安排|拟|计划)购置(?:的)?"),
+    Entry(
+        Kind.UNARRANGED,
+        r"(?:未|没有|不)安排(?:的)?(?=\s*(?:财政拨款)?[“\"‘]?(?:三公|因公出国|公务用车|公务接待|会议费"
+        r"|培训费|机关运行))",
+    ),
+    Entry(
+        Kind.AND,
+        r"(?:及|和|以及)(?=\s*(?:[“\"‘]?三公|因公出国|公务用车|公务接待|会议费|培训费))",
+    ),
     Entry(Kind.BUDGET, r"(?:全年)?预算(?:数)?(?:为|安排)?(?=\s*[\d万])"),
     Entry(Kind.ACTUAL, r"(?:支出)?决算(?:数)?(?:为)?(?=\s*[\d万])"),
     Entry(Kind.SHARE, r"占\s*(?:(?P<name>[^，。；：、%\d]{1,40}?)的?)?(?=\s*\d[\d.,]*\s*%)"),
     Entry(Kind.INCREASE, r"增加|增长|上升|提高"),
     Entry(Kind.DECREASE, r"减少|下降|降低"),
-    Entry(Kind.FLAT, r"(?P<name>基本)?持平"),
+    Entry(Kind.FLAT, r"(?P<name>基本)?(?:持平|一致|相同|无变化|没有变化|未发生变化|未变化|不变)"),
     Entry(Kind.QIZHONG, r"其中"),
     Entry(Kind.DUN, r"、"),
     # -- fillers -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import attrs
 from fiscaldoc.model import AmountUnit, Fact
 from fiscaldoc.narrative.claims import Claim, Subject
 from fiscaldoc.narrative.keys import by_kind, key_for
-from fiscaldoc.narrative.sections import NAMED_BASES, NONE, OVERRIDES, Family
+from fiscaldoc.narrative.sections import NAMED_BASES, NONE, OVERRIDES, PARTS_OF, Family
 from fiscaldoc.narrative.sentences import Sentence
 
 _FACTORS = {unit.value: unit.factor for unit in AmountUnit}
@@ -24,7 +24,8 @@ _FACTORS = {unit.value: unit.factor for unit in AmountUnit}
 
 @attrs.define
 class Context:
-    """What the current section is about, as far as the text has said."""
+    """What the current section is about, as far as the text has said; ``budget`` when the
+    document is a budget (its figures are budgets: :data:`~.keys.BUDGET_KEYS`)."""
 
     family: Family = NONE
     section: str = ""
@@ -32,6 +33,7 @@ class Context:
     last: tuple[Subject, ...] = ()
     grammar: str = ""
     role: str = ""
+    budget: bool = False
 
     def subjects(self) -> tuple[Subject, ...]:
         """The subjects a clause that names none is about."""
@@ -40,10 +42,12 @@ class Context:
 
 @attrs.define
 class Breakdown:
-    """A sentence's "其中" list: the whole its named parts belong to."""
+    """A sentence's "其中" list: the whole its named parts belong to, and how many parts the
+    last clause of the list named."""
 
     whole: Subject | None = None
     active: bool = False
+    listed: int = 0
 
 
 def resolve(
@@ -57,21 +61,26 @@ def resolve(
 
     The context is updated only when every claim resolved, so a failed reading leaves no trace.
     A clause with "其中" breaks down the subject before it; a clause naming its own subject ends
-    the breakdown.
+    the breakdown. A change that names nothing after a list of several parts is the whole's
+    ("其中一般公共预算拨款收入 X 万元、政府性基金拨款收入 0 万元，较上年减少 Y 万元").
     """
     facts: list[Fact] = []
     last = context.last
-    whole, active = breakdown.whole, breakdown.active
+    whole, active, listed = breakdown.whole, breakdown.active, breakdown.listed
     if any(claim.parts for claim in claims):
         active, whole = True, (last or context.default or (None,))[0]
+        listed = sum(1 for claim in claims if claim.subjects)
     elif any(s.base is not None for claim in claims for s in claim.subjects):
-        active = False
+        active, listed = False, 0
     role = context.role
     for claim in claims:
         claim = _against(claim, role)
         role = claim.role
         resolved: list[Subject] = []
-        for subject in claim.subjects or last or context.default:
+        subjects = claim.subjects or last or context.default
+        if not claim.subjects and claim.role in _CHANGES and active and listed > 1 and whole:
+            subjects = (whole,)
+        for subject in subjects:
             found = _resolve_subject(
                 subject,
                 grammar,
@@ -82,9 +91,9 @@ def resolve(
             )
             if found is None:
                 return None
-            named = key_for(found.base or "", claim.role, found.name)
+            named = key_for(found.base or "", claim.role, found.name, context.budget)
             if named is None or (
-                subject.base is None and not by_kind(found.base or "", claim.role)
+                subject.base is None and not by_kind(found.base or "", claim.role, context.budget)
             ):
                 return None
             resolved.append(found)
@@ -95,7 +104,7 @@ def resolve(
     context.last = last
     context.grammar = grammar
     context.role = role
-    breakdown.whole, breakdown.active = whole, active
+    breakdown.whole, breakdown.active, breakdown.listed = whole, active, listed
     return facts
 
 
@@ -137,6 +146,8 @@ def _resolve_subject(
     """The subject with its base decided; ``unit`` (``None``: any) must suit a named subject."""
     name = (last[0].name if last else "") if subject.inherit else subject.name
     base = subject.base
+    if base is not None and whole is not None and whole.base is not None:
+        base = PARTS_OF.get((whole.base, base), base)
     if base is None:
         if whole is not None and whole.base is not None:
             base = whole.base

@@ -31,10 +31,19 @@ _FAMILIES: tuple[tuple[str, Family], ...] = (
     (r"内设机构|机构设置", Family("organs", "", "staffing")),
     (r"决算单位构成|预算单位构成|单位构成", Family("units", "unit_count", "staffing")),
     (r"人员情况|人员构成|单位概况|部门概况|基本情况", Family("staffing", "", "staffing")),
-    (r"财政拨款收入支出决算总体|财政拨款收支总体", Family("fa_overview", "", "totals")),
-    (r"收入支出决算总体|收支决算总体|收入支出总体|收支总体", Family("overview", "", "totals")),
+    (
+        r"财政拨款收入支出决算总体|财政拨款收支总体|财政拨款收支(?:预算)?情况|财政拨款收入支出预算",
+        Family("fa_overview", "", "totals"),
+    ),
+    (
+        r"收入支出决算总体|收支决算总体|收入支出总体|收支总体|收支预算总体|收入支出预算总体",
+        Family("overview", "", "totals"),
+    ),
     (r"一般公共预算财政拨款基本支出", Family("basic", "general_budget_basic", "basic")),
-    (r"一般公共预算财政拨款(?:收入)?支出", Family("general_budget", "general_budget", "items")),
+    (
+        r"一般公共预算财政拨款(?:收入)?支出|一般公共预算(?:当年)?拨款",
+        Family("general_budget", "general_budget", "items"),
+    ),
     (r"政府性基金", Family("government_fund")),
     (r"国有资本经营", Family("state_capital")),
     (r"三公", Family("three_public", "three_public", "three_public")),
@@ -72,6 +81,28 @@ OVERRIDES: dict[tuple[str, str], str] = {
     ("general_budget", "fiscal_appropriation_expenditure"): "general_budget",
 }
 """(family, base) → base: a subject that means something else in a section of this family."""
+
+OVERRIDES.update(
+    {
+        ("performance", "general_budget_funds"): "performance_target",
+        ("performance", "fund_appropriation"): "performance_target",
+    }
+)
+
+_FA_INCOME = ("fiscal_appropriation_income", "fa_income_total")
+_FA_EXPENDITURE = ("fiscal_appropriation_expenditure", "fa_expenditure_total")
+PARTS_OF: dict[tuple[str, str], str] = {
+    **{(whole, "budget_income_item"): "fa_income_item" for whole in _FA_INCOME},
+    **{
+        (whole, part): "fa_expenditure_item"
+        for whole in _FA_EXPENDITURE
+        for part in ("general_budget", "budget_expenditure_item")
+    },
+    ("budget_expenditure_total", "general_budget"): "budget_expenditure_item",
+    ("expenditure_total", "general_budget"): "budget_expenditure_item",
+}
+"""(whole, part) → base: a part named after "其中" is a part of that whole ("当年财政拨款收入
+X 万元，其中一般公共预算拨款收入 Y 万元" is a part of the 财政拨款收入, not of the 预算收入)."""
 
 NAMED_BASES: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
     "staffing": ("staff_other", frozenset({"staffing"}), frozenset({"人"})),

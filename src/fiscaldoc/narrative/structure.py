@@ -37,6 +37,7 @@ _ATTACHED_TABLE = regex.compile(
     r"(?:绩效自评表|绩效目标表|自评表|评价表)(?:[（(][^（(）)]*[)）])?$|^[（(]\d{4}年度?[)）]$"
 )
 _LIST_ROW = regex.compile(r"^\d{1,3}[ \t]+\S")
+_CHART_LABEL = regex.compile(r"^\d{1,3}(?:\.\d+)?%$")
 _DIGIT = regex.compile(r"\d")
 _SPACES = regex.compile(r"\s+")
 _MAX_TITLE = 40
@@ -146,6 +147,8 @@ class _Reader:
                 yield Row(line, tuple(cell.strip() for cell in cells))
                 continue
             listing = False
+            if not self.paragraph and _CHART_LABEL.match(flat):
+                continue  # a chart's label ("10%", "90%") before the paragraph it illustrates
             if _ORDINAL_START.match(line.text):
                 yield from self._flush()
             self.paragraph.append(line)
