@@ -238,7 +238,7 @@ def _read_block(
             furniture.append(line)
             index += 1
             continue
-        if state == "body" and _is_number_line(line) and _title_follows(lines, index + 1):
+        if _is_number_line(line) and _title_follows(lines, index + 1):
             break  # the next table's number, printed above its title
         if (_is_meta(line) and state == "head") or (state == "body" and _is_meta(line)):
             line_unit, line_name = _unit_of(line)
