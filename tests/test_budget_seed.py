@@ -172,3 +172,25 @@ def test_a_changed_figure_in_a_budget_table_is_caught_where_it_is() -> None:
     report = fiscaldoc.validate(fiscaldoc.parse(text))
     lines = {ref.line for f in report.errors for ref in f.locations}
     assert 690 in lines
+
+
+@pytest.mark.parametrize("style", ["tsv", "markdown", "spaces"])
+def test_the_budget_rendered_as_tsv_markdown_or_spaces_parses_back_to_the_same_cells(
+    doc: fiscaldoc.Document, style: str
+) -> None:
+    # Tab-separated and Markdown renderings put each summary side in its own cells (the side
+    # comes from the cell index); the spaces rendering drops empty cells as PDF text does.
+    again = fiscaldoc.parse(fiscaldoc.render(doc, style))
+
+    def cells(d: fiscaldoc.Document) -> Counter[tuple[str, str, str, str, str, str]]:
+        return Counter(
+            (c.table, c.section, c.row_code, c.row_label, c.column, c.value)
+            for c in fiscaldoc.cells(d)
+        )
+
+    assert cells(again) == cells(doc)
+    pairs = {
+        (t.id, r.code, r.government_code, r.remark) for t in again.tables for r in t.rows if r.code
+    }
+    assert (fiscaldoc.TableId.BUDGET_GENERAL_BY_ECONOMIC, "30103", "50101", "") in pairs
+    assert again.meta.kind is fiscaldoc.DocumentKind.BUDGET

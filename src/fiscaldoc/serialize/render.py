@@ -404,15 +404,68 @@ def _side(
 
 
 def _classified(table: Table, spec: TableSpec, options: _Options) -> _Parts:
-    """``code name values…``, the 合计 row (no code) first."""
+    """``code name [政府经济 code name] values… [text]``, the 合计 row (no code) first.
+
+    Rows listed by unit (budgets) keep their printed order: a project sits under its unit.
+    """
     columns = _columns(table, spec)
-    paths = [("项目", "科目代码"), ("项目", "科目名称"), *(_path(column) for column in columns)]
-    numbers = _Line(_Role.HEADER, ("", "栏次", *_numbers(1, len(columns))))
+    paths = [("项目", "科目代码"), ("项目", "科目名称")]
+    stubs = 2
+    if spec.paired_codes:
+        paths += [("政府经济科目编码",), ("政府经济科目名称",)]
+        stubs += 2
+    paths += [_path(column) for column in columns]
+    if spec.text_column:
+        paths.append((spec.text_column,))
+    numbers = ("", "栏次", *("" for _ in range(stubs - 2)), *_numbers(1, len(columns)))
+    numbers += ("",) if spec.text_column else ()
+    rows = table.rows if spec.codes == "unit" else sorted(table.rows, key=lambda r: r.code != "")
     body = []
-    for row in sorted(table.rows, key=lambda row: row.code != ""):
-        cells = (_code(row.code, options), row.label, *_amounts(row, columns, options))
+    for row in rows:
+        cells = (_code(row.code, options), row.label)
+        if spec.paired_codes:
+            cells += (row.government_code, row.government_label)
+        cells += _amounts(row, columns, options)
+        if spec.text_column:
+            cells += (row.remark,)
         body.append(_body((cells, _is_total(row.label))))
-    return [*_header(paths), numbers], body
+    return [*_header(paths), _Line(_Role.HEADER, numbers)], body
+
+
+def _numbered(row: Row) -> str:
+    """A summary item's label with its printed numbering ("1、财政拨款"; "其中：" is in it)."""
+    return row.label if row.label.startswith(row.ordinal) else row.ordinal + row.label
+
+
+def _multi_sided(table: Table, spec: TableSpec, options: _Options) -> _Parts:
+    """The sides of a budget summary side by side: ``label 预算数`` per side, totals aligned."""
+    sides = [side for side in spec.sides if any(row.section is side for row in table.rows)]
+    sides = sides or list(spec.sides)
+    column = table.columns[0] if table.columns else Column(spec.columns[0].label)
+    heads = {
+        Section.INCOME: "收入",
+        Section.EXPENDITURE: "支出功能分类科目",
+        Section.EXPENDITURE_ECONOMIC: "部门预算支出经济分类科目",
+        Section.EXPENDITURE_GOVERNMENT_ECONOMIC: "政府预算支出经济分类科目",
+    }
+    paths = [
+        path for side in sides for path in ((heads[side], "项目"), (heads[side], column.label))
+    ]
+    split = [_split([row for row in table.rows if row.section is side]) for side in sides]
+    items = max(len(part[0]) for part in split)
+    tail = max(len(part[1]) for part in split)
+    body = []
+    for index in range(items + tail):
+        line = []
+        for head, rest in split:
+            row = head[index] if index < len(head) else None
+            if index >= items:
+                position = index - items - (tail - len(rest))
+                row = rest[position] if 0 <= position < len(rest) else None
+            cells = ("", "") if row is None else (_numbered(row), *_amounts(row, [column], options))
+            line.append((cells, row is not None and _is_total(row.label)))
+        body.append(_body(*line))
+    return _header(paths), body
 
 
 def _economic(table: Table, spec: TableSpec, options: _Options) -> _Parts:
@@ -477,4 +530,5 @@ _FAMILIES: dict[Family, Callable[[Table, TableSpec, _Options], _Parts]] = {
     Family.CLASSIFIED: _classified,
     Family.ECONOMIC: _economic,
     Family.ITEMS: _items,
+    Family.MULTI_SIDED: _multi_sided,
 }
