@@ -208,6 +208,17 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "economic classes named without their codes, amounts in 元",
+        _TITLE + "3.支出按经济科目分类的明细情况\n按经济分类：工资福利支出 600,000.00 元，"
+        "机关商品和服务支出 35,000.50 元；对个人和家庭的补助 12,000 元，比上年下降 4%。",
+        [
+            ("economic_item_budget", "工资福利支出", "600000.00", "元"),
+            ("economic_item_budget", "机关商品和服务支出", "35000.50", "元"),
+            ("economic_item_budget", "对个人和家庭的补助", "12000", "元"),
+            ("economic_item_budget_yoy_change_pct", "对个人和家庭的补助", "-4", "%"),
+        ],
+    ),
+    (
         "三公 in a budget: the whole and its items, 与上年持平 of the whole",
         _TITLE
         + "六、“三公”经费预算情况说明\n2024年“三公”经费预算 5 万元，其中：公务接待费 2 万元、"

@@ -304,13 +304,9 @@ KEYS: dict[str, dict[str, Entry]] = {
 
 KEYS.update(
     {
-        # phrases that name a budget figure in any document ("当年预算收入", "行政运行（2101501）")
+        # phrases that name a budget figure in any document ("当年预算收入", "收支总预算")
         "budget_income_total": _budget("budget_income_total"),
         "budget_expenditure_total": _budget("budget_expenditure_total"),
-        "budget_income_item": _budget_part("budget_income_item"),
-        "budget_expenditure_item": _budget_part("budget_expenditure_item"),
-        "economic_item": _budget_part("economic_item_budget"),
-        "performance_target": {"amount": ("performance_target_amount", _NAME)},
     }
 )
 
@@ -326,16 +322,20 @@ BUDGET_KEYS: dict[str, dict[str, Entry]] = {
     "fiscal_appropriation_expenditure": _budget("budget_fiscal_appropriation_expenditure"),
     "fa_income_item": _budget_part("budget_fiscal_appropriation_income_item"),
     "fa_expenditure_item": _budget_part("budget_fiscal_appropriation_expenditure_item"),
-    "income_item": KEYS["budget_income_item"],
-    "expenditure_item": KEYS["budget_expenditure_item"],
-    "basic_expenditure": KEYS["budget_expenditure_item"],
-    "project_expenditure": KEYS["budget_expenditure_item"],
+    "budget_income_item": _budget_part("budget_income_item"),
+    "budget_expenditure_item": _budget_part("budget_expenditure_item"),
+    "income_item": _budget_part("budget_income_item"),
+    "expenditure_item": _budget_part("budget_expenditure_item"),
+    "basic_expenditure": _budget_part("budget_expenditure_item"),
+    "project_expenditure": _budget_part("budget_expenditure_item"),
     "general_budget": {
         **_budget("budget_general_expenditure"),
         "share": ("budget_general_expenditure_pct", ""),
     },
     "general_budget_funds": _budget("budget_general_expenditure"),
     "function_item": _budget_part("function_item_budget"),
+    "economic_item": _budget_part("economic_item_budget"),
+    "performance_target": {"amount": ("performance_target_amount", _NAME)},
     **{base: _spending_budget(base) for base in _SPENDING},
     "procurement_total": _budget("procurement_budget"),
     "procurement_goods": {"amount": ("procurement_goods_budget", "")},

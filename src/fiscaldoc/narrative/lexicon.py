@@ -214,6 +214,15 @@ ENTRIES: tuple[Entry, ...] = (
         r"[（(]\s*(?P<code>[235]\d{2}(?:\s?\d{2}){0,2})\s*[)）]",
         marker=r"[（(]\s*[235]\d{2}",
     ),
+    # an economic class named without its code, right before its amount ("工资福利支出 786.73 万元")
+    Entry(
+        Kind.FUNC_ITEM,
+        r"(?P<name>机关工资福利支出|机关商品和服务支出|机关资本性支出[（(][一二][)）]"
+        r"|对事业单位(?:经常性|资本性)补助|对企业资本性支出|对社会保障基金补助|债务利息及费用支出"
+        r"|工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出(?:[（(]基本建设[)）])?)"
+        r"(?=\s*(?:为|共|合计)?\s*\d)",
+        "economic_item",
+    ),
     # -- the 类/款/项 of a budget item: "教育支出（类）进修及培训（款）培训支出（项）" ----
     Entry(
         Kind.FUNC_ITEM,
@@ -289,7 +298,7 @@ ENTRIES: tuple[Entry, ...] = (
         r"(?P<name>(?:一般公?共?预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款收入)",
         "budget_income_item",
     ),
-    Entry(Kind.PART, r"(?P<name>一般公?共?预算(?:当年)?(?:拨款)?支出)", "general_budget"),
+    Entry(Kind.PART, r"(?P<name>一般公?共?预算(?:当年)?(?:拨款)?支出)", "general_budget_funds"),
     Entry(
         Kind.PART,
         r"(?P<name>(?:政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款支出)",

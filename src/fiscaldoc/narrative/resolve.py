@@ -88,6 +88,7 @@ def resolve(
                 last=last,
                 whole=whole if active else None,
                 unit=claim.figure.unit,
+                budget=context.budget,
             )
             if found is None:
                 return None
@@ -142,11 +143,13 @@ def _resolve_subject(
     last: tuple[Subject, ...],
     whole: Subject | None,
     unit: str | None,
+    budget: bool = False,
 ) -> Subject | None:
-    """The subject with its base decided; ``unit`` (``None``: any) must suit a named subject."""
+    """The subject with its base decided; ``unit`` (``None``: any) must suit a named subject. In a
+    budget, a part named after "其中" is a part of its whole (:data:`~.sections.PARTS_OF`)."""
     name = (last[0].name if last else "") if subject.inherit else subject.name
     base = subject.base
-    if base is not None and whole is not None and whole.base is not None:
+    if budget and base is not None and whole is not None and whole.base is not None:
         base = PARTS_OF.get((whole.base, base), base)
     if base is None:
         if whole is not None and whole.base is not None:

@@ -96,10 +96,10 @@ PARTS_OF: dict[tuple[str, str], str] = {
     **{
         (whole, part): "fa_expenditure_item"
         for whole in _FA_EXPENDITURE
-        for part in ("general_budget", "budget_expenditure_item")
+        for part in ("general_budget_funds", "budget_expenditure_item")
     },
-    ("budget_expenditure_total", "general_budget"): "budget_expenditure_item",
-    ("expenditure_total", "general_budget"): "budget_expenditure_item",
+    ("budget_expenditure_total", "general_budget_funds"): "budget_expenditure_item",
+    ("expenditure_total", "general_budget_funds"): "budget_expenditure_item",
 }
 """(whole, part) → base: a part named after "其中" is a part of that whole ("当年财政拨款收入
 X 万元，其中一般公共预算拨款收入 Y 万元" is a part of the 财政拨款收入, not of the 预算收入)."""
