@@ -36,9 +36,11 @@ def test_narrative_contradiction_points_at_the_sentence_and_the_table() -> None:
 @pytest.mark.parametrize("name", ["xian-beilin", "shenmu"])
 def test_consistent_seeds_raise_no_error_and_no_warning(name: str) -> None:
     report = validate(fiscaldoc.parse_file(seed_path(name)))
-    assert _serious(report) == []
+    # Their performance (绩效) tables do break a few rules (tests/test_performance_seeds.py).
+    findings = [f for f in report.findings if not f.rule.startswith("performance.")]
+    assert [f for f in findings if f.severity is not Severity.INFO] == []
     # Their 尾差 (totals 0.01 off the sum of their parts) are reported as info, not errors.
-    assert all(abs(f.difference or 0) <= Decimal("0.02") for f in report.findings)
+    assert all(abs(f.difference or 0) <= Decimal("0.02") for f in findings)
 
 
 def test_yulin_general_budget_table_disagrees_with_its_expenditure_table_on_two_rows() -> None:

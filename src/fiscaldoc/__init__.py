@@ -33,6 +33,11 @@ from fiscaldoc.model import (
     Location,
     Narrative,
     ParseNote,
+    PerformanceFund,
+    PerformanceIndicator,
+    PerformanceTable,
+    PerformanceTableId,
+    PerformanceTask,
     Report,
     Row,
     Section,
@@ -42,7 +47,17 @@ from fiscaldoc.model import (
     TextLine,
     ValueRef,
 )
-from fiscaldoc.serialize.flat import CELL_FIELDS, FACT_FIELDS, CellRecord, FactRecord, cells, facts
+from fiscaldoc.serialize.flat import (
+    CELL_FIELDS,
+    FACT_FIELDS,
+    PERFORMANCE_FIELDS,
+    CellRecord,
+    FactRecord,
+    PerformanceRecord,
+    cells,
+    facts,
+    performance_records,
+)
 from fiscaldoc.serialize.json import dumps, loads
 from fiscaldoc.serialize.render import RenderStyle, render
 from fiscaldoc.serialize.schema import json_schema
@@ -53,6 +68,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CELL_FIELDS",
     "FACT_FIELDS",
+    "PERFORMANCE_FIELDS",
     "Amount",
     "AmountUnit",
     "BinaryInputError",
@@ -77,6 +93,12 @@ __all__ = [
     "ParseNote",
     "PdfError",
     "PdfSupportMissingError",
+    "PerformanceFund",
+    "PerformanceIndicator",
+    "PerformanceRecord",
+    "PerformanceTable",
+    "PerformanceTableId",
+    "PerformanceTask",
     "RenderStyle",
     "Report",
     "Row",
@@ -96,6 +118,7 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "performance_records",
     "render",
     "validate",
     "validate_file",

@@ -29,16 +29,25 @@ from fiscaldoc.demo import EXAMPLE, example_text, write_example_corpus
 from fiscaldoc.model import Document, Report
 from fiscaldoc.serialize.findings import report_dict, report_text
 from fiscaldoc.serialize.flat import (
+    CELL_FIELDS,
     FACT_FIELDS,
+    PERFORMANCE_FIELDS,
     CellRecord,
     FactRecord,
+    PerformanceRecord,
     cells,
     facts,
+    performance_records,
     write_csv,
     write_jsonl,
 )
 from fiscaldoc.serialize.json import dumps
-from fiscaldoc.serialize.parquet import CELL_COLUMNS, MissingExtraError, ParquetSink
+from fiscaldoc.serialize.parquet import (
+    CELL_COLUMNS,
+    PERFORMANCE_COLUMNS,
+    MissingExtraError,
+    ParquetSink,
+)
 from fiscaldoc.serialize.schema import json_schema
 from fiscaldoc.validation import validate
 
@@ -75,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
         "export", parents=[corpus, output], help="every table cell as CSV, JSON Lines or Parquet"
     )
     export.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
+    export.add_argument(
+        "--records",
+        choices=("cells", "performance"),
+        default="cells",
+        help="what one record is: a table cell (default) or a row of a performance (绩效) table",
+    )
 
     facts_command = commands.add_parser(
         "facts", parents=[corpus, output], help="every figure of the narrative as CSV or JSON Lines"
@@ -235,6 +250,10 @@ def _fact_records(doc: Document) -> list[FactRecord]:
     return list(facts(doc))
 
 
+def _performance_records(doc: Document) -> list[PerformanceRecord]:
+    return list(performance_records(doc))
+
+
 def _report(doc: Document) -> tuple[Report, bool]:
     report = validate(doc)
     return report, not report.ok
@@ -245,19 +264,24 @@ def _report(doc: Document) -> tuple[Report, bool]:
 
 def _export(args: argparse.Namespace) -> int:
     corpus = _Run(args)
+    performance = args.records == "performance"
+    function: Callable[[Document], Sequence[CellRecord | PerformanceRecord]] = (
+        _performance_records if performance else _cell_records
+    )
+    fields = PERFORMANCE_FIELDS if performance else CELL_FIELDS
     if args.format == "parquet":
         if args.output is None:
             _say("Parquet is binary: give the file to write with -o FILE")
             return EXIT_INPUT_ERROR
-        with ParquetSink(args.output, CELL_COLUMNS) as sink:
-            for records in corpus.results(_cell_records):
+        with ParquetSink(args.output, PERFORMANCE_COLUMNS if performance else CELL_COLUMNS) as sink:
+            for records in corpus.results(function):
                 sink.write(records)
         return corpus.status
     with _output(args.output) as out:
         first = True
-        for records in corpus.results(_cell_records):
+        for records in corpus.results(function):
             if args.format == "csv":
-                out.write(write_csv(records, header=first))
+                out.write(write_csv(records, header=first, fields=fields))
             else:
                 out.write(write_jsonl(records))
             first = False

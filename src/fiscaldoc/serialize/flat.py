@@ -1,5 +1,5 @@
 """Flat records for CSV/JSONL and dataframes: one per non-empty table cell, one per narrative
-fact."""
+fact, one per row of a performance table."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Protocol
 
 import attrs
 
-from fiscaldoc.model import AmountUnit, Document
+from fiscaldoc.model import AmountUnit, Document, Figure, IndicatorValue
 
 CELL_FIELDS = (
     "source",
@@ -141,3 +141,191 @@ def write_csv(
 def write_jsonl(records: Iterable[_Record]) -> str:
     """JSON Lines text of records, cells or facts (non-ASCII kept readable)."""
     return "".join(json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in records)
+
+
+PERFORMANCE_FIELDS = (
+    "source",
+    "unit_name",
+    "year",
+    "doc_kind",
+    "table",
+    "title",
+    "project",
+    "record",
+    "label",
+    "period",
+    "level1",
+    "level2",
+    "level3",
+    "content",
+    "status",
+    "target_text",
+    "target_value",
+    "target_comparator",
+    "target_unit",
+    "actual_text",
+    "actual_value",
+    "actual_comparator",
+    "actual_unit",
+    "weight",
+    "score",
+    "initial_budget",
+    "budget",
+    "budget_fiscal",
+    "budget_other",
+    "execution",
+    "execution_fiscal",
+    "execution_other",
+    "rate",
+    "unit",
+    "reason",
+    "note",
+    "ambiguous",
+    "line",
+)
+"""The fields of :func:`performance_records`, in the order CSV writes them."""
+
+
+@attrs.frozen(slots=True)
+class PerformanceRecord:
+    """One row of a performance table: a task, a fund row, an indicator or the 总分.
+
+    ``record`` says which (``task``, ``fund``, ``indicator``, ``total``); fields that do not
+    apply to it are empty strings. Amounts are in ``unit``; ``rate`` is a percentage.
+    """
+
+    source: str
+    unit_name: str
+    year: str
+    doc_kind: str
+    table: str
+    title: str
+    project: str
+    record: str
+    line: int
+    label: str = ""
+    period: str = ""
+    level1: str = ""
+    level2: str = ""
+    level3: str = ""
+    content: str = ""
+    status: str = ""
+    target_text: str = ""
+    target_value: str = ""
+    target_comparator: str = ""
+    target_unit: str = ""
+    actual_text: str = ""
+    actual_value: str = ""
+    actual_comparator: str = ""
+    actual_unit: str = ""
+    weight: str = ""
+    score: str = ""
+    initial_budget: str = ""
+    budget: str = ""
+    budget_fiscal: str = ""
+    budget_other: str = ""
+    execution: str = ""
+    execution_fiscal: str = ""
+    execution_other: str = ""
+    rate: str = ""
+    unit: str = ""
+    reason: str = ""
+    note: str = ""
+    ambiguous: str = ""
+
+    def as_dict(self) -> dict[str, str | int]:
+        data: dict[str, str | int] = attrs.asdict(self)
+        return {name: data[name] for name in PERFORMANCE_FIELDS}
+
+
+def _figure(value: Figure | None) -> str:
+    return "" if value is None or value.value is None else _plain(value.value)
+
+
+def _indicator_fields(prefix: str, value: IndicatorValue | None) -> dict[str, str]:
+    if value is None:
+        return {}
+    return {
+        f"{prefix}_text": value.text,
+        f"{prefix}_value": "" if value.value is None else _plain(value.value),
+        f"{prefix}_comparator": "" if value.comparator is None else value.comparator.value,
+        f"{prefix}_unit": value.unit,
+    }
+
+
+def performance_records(doc: Document) -> Iterator[PerformanceRecord]:
+    """One record per task, fund row and indicator of each performance table, and its 总分."""
+    meta = doc.meta
+    for table in doc.performance:
+        common = {
+            "source": meta.source,
+            "unit_name": table.unit_name or meta.unit_name,
+            "year": str(table.year or meta.year or ""),
+            "doc_kind": "" if meta.kind is None else meta.kind.value,
+            "table": table.id.value,
+            "title": table.title,
+            "project": table.project,
+        }
+        for task in table.tasks:
+            yield PerformanceRecord(
+                **common,
+                record="task",
+                line=task.location.line,
+                label=task.label,
+                content=task.content,
+                status=task.status,
+                weight=_figure(task.weight),
+                score=_figure(task.score),
+                budget=_figure(task.budget),
+                budget_fiscal=_figure(task.budget_fiscal),
+                budget_other=_figure(task.budget_other),
+                execution=_figure(task.execution),
+                execution_fiscal=_figure(task.execution_fiscal),
+                execution_other=_figure(task.execution_other),
+                rate=_figure(task.rate),
+                unit=table.unit,
+                ambiguous="true" if task.ambiguous else "",
+            )
+        for fund in table.funds:
+            yield PerformanceRecord(
+                **common,
+                record="fund",
+                line=fund.location.line,
+                label=fund.label,
+                period=fund.period,
+                weight=_figure(fund.weight),
+                score=_figure(fund.score),
+                initial_budget=_figure(fund.initial_budget),
+                budget=_figure(fund.budget),
+                execution=_figure(fund.execution),
+                rate=_figure(fund.rate),
+                unit=table.unit,
+                ambiguous="true" if fund.ambiguous else "",
+            )
+        for indicator in table.indicators:
+            yield PerformanceRecord(
+                **common,
+                record="indicator",
+                line=indicator.location.line,
+                level1=indicator.level1,
+                level2=indicator.level2,
+                level3=indicator.level3,
+                weight=_figure(indicator.weight),
+                score=_figure(indicator.score),
+                reason=indicator.reason,
+                note=indicator.note,
+                ambiguous="true" if indicator.ambiguous else "",
+                **_indicator_fields("target", indicator.target),
+                **_indicator_fields("actual", indicator.actual),
+            )
+        if table.weight_total is not None or table.score_total is not None:
+            where = table.score_total or table.weight_total
+            assert where is not None
+            yield PerformanceRecord(
+                **common,
+                record="total",
+                line=where.location.line,
+                label="总分",
+                weight=_figure(table.weight_total),
+                score=_figure(table.score_total),
+            )

@@ -19,12 +19,13 @@ from decimal import Decimal
 from types import ModuleType, TracebackType
 from typing import Any, Literal
 
-from fiscaldoc.serialize.flat import CELL_FIELDS
+from fiscaldoc.serialize.flat import CELL_FIELDS, PERFORMANCE_FIELDS
 from fiscaldoc.serialize.typeinfo import field_types, is_union, union_members
 
 __all__ = [
     "CELL_COLUMNS",
     "EXTRA_HINT",
+    "PERFORMANCE_COLUMNS",
     "MissingExtraError",
     "ParquetSink",
     "columns_of",
@@ -45,6 +46,30 @@ _CELL_KINDS: dict[str, Kind] = {
 }
 CELL_COLUMNS: Mapping[str, Kind] = {name: _CELL_KINDS.get(name, "string") for name in CELL_FIELDS}
 """The Parquet column types of :class:`~fiscaldoc.CellRecord`, in ``CELL_FIELDS`` order."""
+
+_PERFORMANCE_DECIMALS = frozenset(
+    {
+        "target_value",
+        "actual_value",
+        "weight",
+        "score",
+        "initial_budget",
+        "budget",
+        "budget_fiscal",
+        "budget_other",
+        "execution",
+        "execution_fiscal",
+        "execution_other",
+        "rate",
+    }
+)
+PERFORMANCE_COLUMNS: Mapping[str, Kind] = {
+    name: "int"
+    if name in {"year", "line"}
+    else ("decimal" if name in _PERFORMANCE_DECIMALS else "string")
+    for name in PERFORMANCE_FIELDS
+}
+"""The Parquet column types of :class:`~fiscaldoc.serialize.flat.PerformanceRecord`."""
 
 
 class MissingExtraError(ImportError):

@@ -13,6 +13,7 @@ from fiscaldoc.validation import (
     budget_rules,
     document_rules,
     narrative_rules,
+    performance_rules,
     reference_rules,
     units,
     within,
@@ -29,6 +30,7 @@ _RULE_MODULES = (
     reference_rules,
     units,
     document_rules,
+    performance_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
