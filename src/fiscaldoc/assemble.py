@@ -24,7 +24,7 @@ from fiscaldoc.model import (
 from fiscaldoc.model.amount import quantum
 from fiscaldoc.narrative import extract as extract_narrative
 from fiscaldoc.performance import cut_performance
-from fiscaldoc.reference.catalogue import LINKS, TotalsLink
+from fiscaldoc.reference.catalogue import BY_ID, CODE_LINKS, LINKS, CodeLink, TotalsLink
 from fiscaldoc.tables import BuiltTable, build_table
 from fiscaldoc.tables.build import TotalHints
 from fiscaldoc.tables.placement import Printed
@@ -47,14 +47,22 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
     unparsed: list[ParseNote] = []
     built_by_block: dict[int, BuiltTable] = {}
     linked = {link.table: link for link in LINKS}
-    # Tables whose totals are printed elsewhere are built last, with those totals as hints.
-    order = sorted(range(len(layout.blocks)), key=lambda n: layout.blocks[n].spec.id in linked)
+    by_code = {link.table: link for link in CODE_LINKS}
+    # Tables whose figures are printed elsewhere are built last, with those figures as hints.
+    order = sorted(
+        range(len(layout.blocks)),
+        key=lambda n: layout.blocks[n].spec.id in linked or layout.blocks[n].spec.id in by_code,
+    )
     declared = Counter(block.unit for block in layout.blocks if block.unit)
     default_unit = declared.most_common(1)[0][0] if declared else ""
     for n in order:
         block = layout.blocks[n]
+        done = [b.table for b in built_by_block.values()]
         link = linked.get(block.spec.id)
-        hints = None if link is None else _hints(link, [b.table for b in built_by_block.values()])
+        hints = None if link is None else _hints(link, done)
+        code_link = by_code.get(block.spec.id)
+        if code_link is not None:
+            hints = _code_hints(code_link, done)
         built_by_block[n] = build_table(block, hints, default_unit=default_unit)
     for n in range(len(layout.blocks)):
         built = built_by_block[n]
@@ -110,6 +118,29 @@ def _hints(link: TotalsLink, built: Sequence[Table]) -> TotalHints | None:
                 step = max(step, quantum(cell.value))
         columns[column] = Printed(total, step or Decimal("0.01"))
     return TotalHints(link.rows, columns) if columns else None
+
+
+def _code_hints(link: CodeLink, built: Sequence[Table]) -> TotalHints | None:
+    """The values of ``link.columns`` of each coded row of ``link.source``, if built already."""
+    source = next((table for table in built if table.id is link.source), None)
+    if source is None:
+        return None
+    specs = {column.label: column for column in BY_ID[source.id].columns}
+    printed = {
+        canonical: next((c.label for c in source.columns if specs[canonical].matches(c.label)), "")
+        for canonical in link.columns
+    }
+    by_code: dict[str, dict[str, Printed]] = {}
+    for row in source.rows:
+        if not row.code or row.ambiguous:
+            continue
+        by_code[row.code] = {
+            canonical: Printed(value, quantum(value))
+            for canonical, label in printed.items()
+            if label
+            for value in (row.value(label) or Decimal(0),)
+        }
+    return TotalHints(by_code=by_code) if by_code else None
 
 
 def _meta(

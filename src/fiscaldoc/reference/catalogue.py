@@ -528,3 +528,32 @@ LINKS: tuple[TotalsLink, ...] = (
     ),
 )
 """Which tables' totals are printed elsewhere; tables are built after the ones they read."""
+
+
+@attrs.frozen(slots=True)
+class CodeLink:
+    """Columns that another table prints again for each code: ``table``'s row with a code has,
+    in ``columns``, the values of ``source``'s row with the same code.
+
+    The 基本支出 tables are the 人员经费 and 公用经费 part of the 一般公共预算 tables; where the
+    latter's empty cells vanished, the former says which of those columns a value is in.
+    """
+
+    table: TableId
+    source: TableId
+    columns: tuple[str, ...]
+
+
+CODE_LINKS: tuple[CodeLink, ...] = (
+    CodeLink(
+        TableId.BUDGET_GENERAL_BY_ECONOMIC,
+        TableId.BUDGET_BASIC_BY_ECONOMIC,
+        ("人员经费支出", "公用经费支出"),
+    ),
+    CodeLink(
+        TableId.BUDGET_GENERAL_BY_FUNCTION,
+        TableId.BUDGET_BASIC_BY_FUNCTION,
+        ("人员经费支出", "公用经费支出"),
+    ),
+)
+"""Which tables repeat other tables' figures code by code; those are built after their source."""

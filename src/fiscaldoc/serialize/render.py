@@ -409,7 +409,7 @@ def _classified(table: Table, spec: TableSpec, options: _Options) -> _Parts:
     Rows listed by unit (budgets) keep their printed order: a project sits under its unit.
     """
     columns = _columns(table, spec)
-    paths = [("项目", "科目代码"), ("项目", "科目名称")]
+    paths: list[tuple[str, ...]] = [("项目", "科目代码"), ("项目", "科目名称")]
     stubs = 2
     if spec.paired_codes:
         paths += [("政府经济科目编码",), ("政府经济科目名称",)]
@@ -422,7 +422,7 @@ def _classified(table: Table, spec: TableSpec, options: _Options) -> _Parts:
     rows = table.rows if spec.codes == "unit" else sorted(table.rows, key=lambda r: r.code != "")
     body = []
     for row in rows:
-        cells = (_code(row.code, options), row.label)
+        cells: tuple[str, ...] = (_code(row.code, options), row.label)
         if spec.paired_codes:
             cells += (row.government_code, row.government_label)
         cells += _amounts(row, columns, options)

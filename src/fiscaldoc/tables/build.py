@@ -471,10 +471,14 @@ def _search(
         for n, v in zip(members, values, strict=False)
     ]
     if hints is not None:
-        wanted = _hinted_columns(hints, spec, labels)
+        wanted = _hinted_columns(hints.columns, spec, labels)
         for position, n in enumerate(members):
             if clean_label(entries[n].label) in hints.rows and wanted:
                 candidates[position] = _agreeing(candidates[position], values[position], wanted)
+            known = hints.by_code.get(entries[n].code) if entries[n].code else None
+            if known:
+                by_code = _hinted_columns(known, spec, labels)
+                candidates[position] = _agreeing(candidates[position], values[position], by_code)
     groups = _sum_groups([entries[n] for n in members])
     for n, choice in zip(members, solve(values, candidates, groups, len(labels)), strict=False):
         certain = choice.certain if choice.readings > 1 else None
@@ -494,18 +498,23 @@ class Placed:
 
 @attrs.frozen(slots=True)
 class TotalHints:
-    """Known totals for some columns of the rows labelled ``rows`` (from other tables)."""
+    """Figures other tables already print for some of this table's cells.
 
-    rows: tuple[str, ...]
-    columns: dict[str, Printed]
+    ``columns``: totals of some columns of the rows labelled ``rows``; ``by_code``: for a row
+    code, the values of some columns (the 基本支出 table's 人员经费 and 公用经费 of that code).
+    """
+
+    rows: tuple[str, ...] = ()
+    columns: dict[str, Printed] = attrs.field(factory=dict)
+    by_code: dict[str, dict[str, Printed]] = attrs.field(factory=dict)
 
 
 def _hinted_columns(
-    hints: TotalHints, spec: TableSpec, labels: Sequence[str]
+    hinted: dict[str, Printed], spec: TableSpec, labels: Sequence[str]
 ) -> dict[int, Printed]:
     """Column positions (in ``labels``) of the hinted canonical columns."""
     wanted: dict[int, Printed] = {}
-    for canonical, printed in hints.columns.items():
+    for canonical, printed in hinted.items():
         spec_column = next((c for c in spec.columns if c.label == canonical), None)
         for position, label in enumerate(labels):
             if spec_column is not None and spec_column.matches(label):

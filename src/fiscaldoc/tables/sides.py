@@ -4,7 +4,8 @@ A budget summary prints four lists side by side: income, and the expenditure by 
 by 部门经济分类 and by 政府经济分类. In PDF text an empty side vanishes from its line, so the
 side of each item is decided here: the sides keep their left-to-right order on a line, each item's
 name says which sides it can be on (a 类 name is the function side, 机关工资福利支出 the
-政府经济 side), and its numbering ("12、" after "11、") says which list it continues. A line whose
+政府经济 side), its numbering ("12、" after "11、") says which list it continues, and an item
+with neither is taken to continue a side the line above printed on. A line whose
 items fit more than one way is noted; the leftmost reading is kept. Tabbed lines need none of
 this: the cell index says the side.
 """
@@ -23,7 +24,7 @@ from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.tables.entry import Entry
 
 _INCOME = regex.compile(
-    r"收入|拨款$|^上年结转|^上年实户资金余额|^用事业基金弥补|^其中.*(?:专项资金|财政专户|列入)"
+    r"收入|拨款$|^上年结转|^上年实户资金余额|^用事业基金弥补|专项资金列入|财政专户"
 )
 _EXPENDITURE_TOTALS = frozenset({"本年支出合计", "支出总计", "结转下年", "未安排支出的实户资金"})
 _INCOME_TOTALS = frozenset({"本年收入合计", "收入总计"})
@@ -141,6 +142,8 @@ class _Lists:
     """The last number of each numbering style seen on each side."""
 
     last: dict[int, dict[str, int]] = attrs.field(factory=dict)
+    previous: frozenset[int] = frozenset()
+    """The sides the line above printed items on (an unnumbered item continues one of them)."""
 
     def continues(self, side: int, ordinal: str) -> bool:
         level = ordinal_level(ordinal)
@@ -195,6 +198,8 @@ def place_sides(
             item.section = sides[side]
             lists.record(side, item.ordinal)
             rows.append(item)
+        if chosen:
+            lists.previous = frozenset(chosen)
         only = items[0] if len(items) == 1 and not items[0].values else None
         previous_label_only = only
     return rows, notes
@@ -231,9 +236,12 @@ def _choose(
         if all(side in ok for side, ok in zip(combo, allowed, strict=False))
     ] or list(itertools.combinations(range(width), len(items)))
     scores = [
-        sum(
-            lists.continues(side, ordinal_of(item.label))
-            for side, item in zip(combo, items, strict=False)
+        (
+            sum(
+                lists.continues(side, ordinal_of(item.label))
+                for side, item in zip(combo, items, strict=False)
+            ),
+            sum(side in lists.previous for side in combo),
         )
         for combo in fitting
     ]
