@@ -326,3 +326,22 @@ def test_the_empty_statements_of_a_budget() -> None:
     )
     hints = [e.table_hint for e in _read(text).empty_statements]
     assert hints == ["政府性基金预算拨款安排的支出", "政府采购预算"]
+
+
+def test_the_budget_narrative_is_checked_against_the_budget_tables(
+    suide: fiscaldoc.Document,
+) -> None:
+    if suide.table("budget_general_by_function") is None:
+        pytest.fail("the budget tables of the suide seed are not read")
+    report = fiscaldoc.validate(suide)
+    found = {
+        (f.locations[0].line, f.expected, f.actual)
+        for f in report.findings
+        if f.rule == "narrative.budget-figures"
+    }
+    # "其中一般公共预算拨款支出 0 万元" of a general budget of 1982.47 万元
+    assert (235, Decimal("19824700.00"), Decimal("0")) in found
+    # 机关商品和服务支出（502）59 万元; the 财政拨款 summary prints 56.00
+    assert (307, Decimal("560000.00"), Decimal("590000")) in found
+    # every function item and 部门经济分类 class agrees with the general-budget tables
+    assert not {line for line, _, _ in found} & set(range(253, 300))

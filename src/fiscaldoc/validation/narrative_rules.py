@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 import attrs
+import regex
 
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId, ValueRef
 from fiscaldoc.model.amount import quantum
@@ -379,3 +380,159 @@ def year_on_year(context: Context, this: Rule) -> Iterator[Finding]:
             ),
             locations=(_fact_ref(fact), _fact_ref(change), _fact_ref(current)),
         )
+
+
+# -- budgets ---------------------------------------------------------------------------------
+
+_B_SUMMARY = TableId.BUDGET_SUMMARY
+_B_FISCAL = TableId.BUDGET_FISCAL_APPROPRIATION_SUMMARY
+_B_FUNCTION = TableId.BUDGET_GENERAL_BY_FUNCTION
+_B_ECONOMIC = TableId.BUDGET_GENERAL_BY_ECONOMIC
+_CODED = regex.compile(r"^(?P<name>.*?)（(?P<code>\d+)）$")
+_NOT_A_NAME = regex.compile(r"其中|[：:\s]|收入$|支出$|预算|财政|当年")
+_B_TOTALS = {
+    "budget_income_total": (_B_SUMMARY, Section.INCOME, ("本年收入合计", "收入总计")),
+    "budget_expenditure_total": (_B_SUMMARY, Section.EXPENDITURE, ("本年支出合计", "支出总计")),
+    "budget_fiscal_appropriation_income": (_B_FISCAL, Section.INCOME, ("本年收入合计", "收入总计")),
+    "budget_fiscal_appropriation_expenditure": (
+        _B_FISCAL,
+        Section.EXPENDITURE,
+        ("本年支出合计", "支出总计"),
+    ),
+}
+_B_PARTS = {
+    "budget_income_item": (_B_SUMMARY, Section.INCOME),
+    "budget_fiscal_appropriation_income_item": (_B_FISCAL, Section.INCOME),
+}
+_B_GENERAL = frozenset(
+    {
+        "budget_general_expenditure",
+        "budget_expenditure_item",
+        "budget_fiscal_appropriation_expenditure_item",
+    }
+)
+_THREE_PUBLIC_COLUMNS = {
+    "three_public_budget": ("合计",),
+    "three_public_abroad_budget": ("因公出国（境）费",),
+    "three_public_vehicle_budget": ("公务用车购置及运行维护费", "小计"),
+    "three_public_vehicle_purchase_budget": ("公务用车购置费",),
+    "three_public_vehicle_operation_budget": ("公务用车运行维护费",),
+    "three_public_reception_budget": ("公务接待费",),
+    "meeting_fee_budget": ("会议费",),
+    "training_fee_budget": ("培训费",),
+}
+
+
+def _plain(label: str) -> str:
+    """A label without the words that vary between a sentence and a table row
+    ("一般公共预算拨款收入" and "一般公共预算拨款" are the same row)."""
+    return str(_NOT_A_NAME.sub("", label))
+
+
+def _column_ref(table: Table, row: Row, labels: Sequence[str]) -> Ref | None:
+    """The value of ``row`` in the first of ``labels`` the table has (the table's first value
+    column when ``labels`` is empty)."""
+    for column in table.columns:
+        if column.label in labels or (not labels and column is table.columns[0]):
+            return Ref(table, row, column.label)
+    return None
+
+
+def _labelled(table: Table, section: Section | None, labels: Sequence[str]) -> Row | None:
+    for label in labels:
+        for row in table.rows:
+            if row.section is section and row.label == label:
+                return row
+    return None
+
+
+def _budget_refs(context: Context, fact: Fact) -> list[Ref]:
+    """The table values a budget fact states (none when no parsed table prints it)."""
+    key = fact.key
+    found: tuple[Table, Row, Sequence[str]] | None = None
+    if key in _B_TOTALS:
+        table_id, section, labels = _B_TOTALS[key]
+        table = context.table(table_id)
+        row = None if table is None else _labelled(table, section, labels)
+        found = None if table is None or row is None else (table, row, ())
+    elif key in _B_PARTS:
+        table_id, section = _B_PARTS[key]
+        table = context.table(table_id)
+        name = _plain(fact.subject)
+        rows = [] if table is None else [r for r in table.rows if r.section is section]
+        matching = [r for r in rows if name and _plain(r.label) == name]
+        found = None if table is None or len(matching) != 1 else (table, matching[0], ())
+    elif key in _B_GENERAL:
+        if key != "budget_general_expenditure" and not fact.subject.startswith("一般公共预算"):
+            return []
+        table = context.table(_B_FUNCTION)
+        row = None if table is None else _labelled(table, None, ("合计",))
+        found = None if table is None or row is None else (table, row, ("合计",))
+    elif key in ("function_item_budget", "economic_item_budget"):
+        found = _item(context, fact)
+    elif key in _THREE_PUBLIC_COLUMNS:
+        table = context.table(TableId.BUDGET_THREE_PUBLIC)
+        rows = [] if table is None else [r for r in table.rows if r.cells]
+        row = next((r for r in rows if r.label == "合计"), rows[0] if rows else None)
+        found = None if table is None or row is None else (table, row, _THREE_PUBLIC_COLUMNS[key])
+    if found is None:
+        return []
+    ref = _column_ref(*found)
+    return [] if ref is None else [ref]
+
+
+def _item(context: Context, fact: Fact) -> tuple[Table, Row, Sequence[str]] | None:
+    """The row of a function item or an economic class: by its code when the sentence prints
+    one, else by its name. A 政府经济分类 class (5xx) is a row of the 财政拨款 summary's
+    government-economic side, which the general-budget table does not print."""
+    coded = _CODED.match(fact.subject)
+    name, code = (coded["name"], coded["code"]) if coded else (fact.subject, "")
+    government = code.startswith("5") or (not code and name.startswith(("机关", "对事业单位")))
+    if fact.key == "economic_item_budget" and government:
+        table = context.table(_B_FISCAL)
+        section = Section.EXPENDITURE_GOVERNMENT_ECONOMIC
+        rows = [] if table is None else [r for r in table.rows if r.section is section]
+        matching = [r for r in rows if r.label == name]
+    else:
+        table_id = _B_FUNCTION if fact.key == "function_item_budget" else _B_ECONOMIC
+        table = context.table(table_id)
+        rows = [] if table is None else [r for r in table.rows if r.code]
+        names = [n for n in name.split("/") if n]
+        if code:
+            matching = [r for r in rows if r.code == code]
+        elif len(names) > 1:  # 类/款/项 names: the last under the first's class
+            cls = function_class_by_name().get(names[0], "")
+            matching = [r for r in rows if r.code.startswith(cls) and r.label == names[-1]]
+            matching = matching if cls else []
+        else:
+            matching = [r for r in rows if r.label == name and len(r.code) == 3]
+    if table is None or len(matching) != 1:
+        return None
+    return table, matching[0], ("合计",) if table.id is not _B_FISCAL else ()
+
+
+@rule(
+    "narrative.budget-figures",
+    Severity.ERROR,
+    "narrative",
+    "In a budget, each figure a sentence states that a budget table prints — 当年预算收入/支出, "
+    "its parts by source, 财政拨款收入/支出 and their parts, the 一般公共预算拨款支出, each "
+    "function item (by its code or its 类/款/项 names) and each economic class (部门经济分类 in "
+    "the general-budget table by economic classification, 政府经济分类 in the 财政拨款 summary), "
+    "and the 三公 items, 会议费 and 培训费 — agrees with the table, compared in 元 within the "
+    "rounding of both.",
+    "A budget's narrative is read more than its tables; a figure that contradicts them (an item "
+    "typed as 0, a class given another's amount) misstates what the budget allows.",
+)
+def budget_figures(context: Context, this: Rule) -> Iterator[Finding]:
+    for fact in context.document.facts.facts:
+        if fact.value_yuan is None:
+            continue
+        refs = _budget_refs(context, fact)
+        if not refs:
+            continue
+        printed, slack = _yuan(refs)
+        slack += quantum(fact.value) * (fact.value_yuan / fact.value if fact.value else 1) / 2
+        finding = _mismatch(this, fact, refs, printed, slack)
+        if finding is not None:
+            yield finding
