@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.reference.catalogue import Family, TableSpec, match_title
@@ -310,8 +311,13 @@ def _lone_header_label(lines: Sequence[Line], index: int, spec: TableSpec) -> bo
     )
 
 
+_ATTACHMENT_NUMBER = regex.compile(r"^(?:附件|附表)[\d一二三四五六七八九十]+(?:[-—－]\d+)?$")
+
+
 def _is_number_line(line: Line) -> bool:
-    return bool(p.TABLE_NUMBER.fullmatch(p.compact(line.text)))
+    """A line holding only a table's number: "表1", "公开02表", "附表2", "附件3-1"."""
+    compact = p.compact(line.text)
+    return bool(p.TABLE_NUMBER.fullmatch(compact) or _ATTACHMENT_NUMBER.match(compact))
 
 
 def _title_follows(lines: Sequence[Line], start: int) -> bool:

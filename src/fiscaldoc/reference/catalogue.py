@@ -45,6 +45,9 @@ class Identity:
     optional: bool = False
     """Parts whose column the table does not print count as zero (a budget prints only the
     sources of funds it has)."""
+    whole: bool = False
+    """The identity holds only when the table prints every column it names (基本支出 = 人员经费
+    + 公用经费 says nothing of a table that prints 人员经费 and 公用经费 but no 基本支出)."""
 
 
 @attrs.frozen(slots=True)
@@ -122,6 +125,18 @@ _BUDGET_SOURCES = (
     ("上年结转", "上年结转结余"),
     ("上年实户资金余额",),
     ("其他收入",),
+)
+_BUDGET_SPENDING = (
+    ("合计", "总计"),
+    ("基本支出", "基本支出小计"),
+    ("人员经费支出", "人员经费"),
+    ("公用经费支出", "公用经费"),
+    ("专项业务经费支出", "项目支出", "专项业务经费"),
+)
+_BUDGET_SPENDING_IDENTITIES = (
+    Identity("合计", ("基本支出", "专项业务经费支出"), whole=True),
+    Identity("基本支出", ("人员经费支出", "公用经费支出"), whole=True),
+    Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出"), whole=True),
 )
 _SOURCE_PARTS = tuple(label[0] for label in _BUDGET_SOURCES[1:] if not label[0].startswith("其中"))
 _SUMMARY_SIDES = (
@@ -224,7 +239,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             + r"|一般公共预算(?:财政)?(?:拨款)?基本支出(?:部门|政府)?经济分类(?:明细)?表"
         ),
         _cols(*_BUDGET_PEOPLE),
-        (Identity("合计", ("人员经费支出", "公用经费支出"), optional=True),),
+        (Identity("合计", ("人员经费支出", "公用经费支出")),),
         text_column="备注",
         paired_codes=True,
         codes="economic",
@@ -239,8 +254,8 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             + _BY_ECONOMIC
             + r"|一般公共预算(?:财政)?(?:拨款)?支出(?:部门|政府)?经济分类(?:明细)?表"
         ),
-        _cols(*_BUDGET_PEOPLE, ("专项业务经费支出", "项目支出", "专项业务经费")),
-        (Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出"), optional=True),),
+        _cols(*_BUDGET_SPENDING),
+        _BUDGET_SPENDING_IDENTITIES,
         text_column="备注",
         paired_codes=True,
         codes="economic",
@@ -255,7 +270,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             + _BY_FUNCTION
         ),
         _cols(*_BUDGET_PEOPLE),
-        (Identity("合计", ("人员经费支出", "公用经费支出"), optional=True),),
+        (Identity("合计", ("人员经费支出", "公用经费支出")),),
         text_column="备注",
     ),
     TableSpec(
@@ -267,8 +282,8 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             + r"一般公共预算(?:财政)?(?:拨款)?支出(?:明细)?(?:预算)?表"
             + _BY_FUNCTION
         ),
-        _cols(*_BUDGET_PEOPLE, ("专项业务经费支出", "项目支出", "专项业务经费")),
-        (Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出"), optional=True),),
+        _cols(*_BUDGET_SPENDING),
+        _BUDGET_SPENDING_IDENTITIES,
         text_column="备注",
     ),
     TableSpec(

@@ -551,6 +551,9 @@ def _identities(spec: TableSpec, printed: Sequence[str]) -> list[Identity]:
                 rename[column.label] = label
     out = []
     for identity in spec.identities:
+        names = (identity.total, *identity.parts, *identity.minus)
+        if identity.whole and any(rename.get(name, name) not in printed for name in names):
+            continue
         out.append(
             Identity(
                 rename.get(identity.total, identity.total),

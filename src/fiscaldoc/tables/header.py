@@ -106,8 +106,16 @@ def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
                 side_start = row.index("支出", 1)
     by_index: dict[int, Column] = {}
     for index, (leaf, group) in sorted(leaves.items()):
-        if leaf in _STRUCTURAL or leaf.startswith(("栏次", "科目")):
+        if leaf in _STRUCTURAL or leaf.startswith(("栏次", "科目")) or _is_stub(leaf, spec):
             continue
+        if (
+            leaf == "小计"
+            and group
+            and _match(spec.columns, group) not in (None, _match(spec.columns, leaf))
+        ):
+            leaf = group  # 基本支出 | 小计 人员经费 公用经费: the 小计 is the group's total
+        if spec.family is Family.MULTI_SIDED and _match(spec.columns, leaf) is None:
+            continue  # a side's heading (支出功能分类科目), not a value column
         section = None
         if spec.family is Family.TWO_SIDED:
             section = (
@@ -126,6 +134,16 @@ def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
     income_capacity = sum(1 for c in by_index.values() if c.section is Section.INCOME) or 1
     layout = LineLayout(rowno, side_start, bool(rowno), income_capacity)
     return Header(tuple(by_index.values()), by_index, layout)
+
+
+_STUB = regex.compile(r"(?:编码|名称|代码)$|科目$|^单位[（(]项目[)）]名称")
+
+
+def _is_stub(leaf: str, spec: TableSpec) -> bool:
+    """A header cell over the codes and names of the rows ("部门经济科目编码"), not a value."""
+    return (
+        bool(_STUB.search(leaf)) and _match(spec.columns, leaf) is None and leaf != spec.text_column
+    )
 
 
 def _row_groups(grid: Sequence[Sequence[str]], spec: TableSpec) -> tuple[str, ...]:

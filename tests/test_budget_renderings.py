@@ -1,0 +1,113 @@
+"""Budgets in renderings other than the seed's: a county budget exported from Word as
+tab-separated text, amounts in 元, tables numbered 附表N and titled the way other provinces do.
+
+The fixture (``tests/fixtures/county-education-2025-budget.tsv.txt``) was written for these
+tests; its figures are consistent, so the expectations below are the figures as written there.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import fiscaldoc
+from fiscaldoc import Section
+
+FIXTURE = Path(__file__).parent / "fixtures" / "county-education-2025-budget.tsv.txt"
+
+
+@pytest.fixture(scope="module")
+def doc() -> fiscaldoc.Document:
+    return fiscaldoc.parse_file(FIXTURE)
+
+
+def test_the_tables_are_found_by_title_with_their_attachment_numbers(
+    doc: fiscaldoc.Document,
+) -> None:
+    assert [(t.id.value, t.number, t.unit) for t in doc.tables] == [
+        ("budget_summary", "附表1", "元"),
+        ("budget_general_by_function", "附表2", "元"),
+        ("budget_basic_by_economic", "附表3", "元"),
+        ("budget_three_public", "附表4", "元"),
+    ]
+    assert doc.meta.kind is fiscaldoc.DocumentKind.BUDGET
+    assert (doc.meta.unit_name, doc.meta.year, doc.meta.amount_unit) == ("某县教育局", 2025, "元")
+    assert doc.notes == () and doc.unparsed == ()
+
+
+def test_each_summary_item_is_on_the_side_of_its_cell(doc: fiscaldoc.Document) -> None:
+    table = doc.table("budget_summary")
+    assert table is not None
+    line_12 = [(r.section, r.label, r.value("预算数")) for r in table.rows if r.location.line == 12]
+    assert line_12 == [
+        (Section.INCOME, "一般公共预算拨款收入", Decimal("5250000.00")),
+        (Section.EXPENDITURE, "教育支出", Decimal("4800000.00")),
+        (Section.EXPENDITURE_ECONOMIC, "工资福利支出", Decimal("3600000.00")),
+        (Section.EXPENDITURE_GOVERNMENT_ECONOMIC, "机关工资福利支出", Decimal("3600000.00")),
+    ]
+    # line 15 prints only the two economic sides: its first four cells are empty
+    line_15 = [(r.section, r.label) for r in table.rows if r.location.line == 15]
+    assert line_15 == [
+        (Section.EXPENDITURE_ECONOMIC, "资本性支出"),
+        (Section.EXPENDITURE_GOVERNMENT_ECONOMIC, "机关资本性支出（一）"),
+    ]
+    cell = table.rows[0].cell("预算数")
+    assert cell is not None and cell.amount is not None
+    assert cell.amount.to_yuan() == Decimal("5250000.00")
+
+
+def test_the_basic_subtotal_under_its_group_is_the_basic_column(doc: fiscaldoc.Document) -> None:
+    table = doc.table("budget_general_by_function")
+    assert table is not None
+    primary = table.row("2050202")
+    assert primary is not None
+    assert [(c.column, c.value) for c in primary.cells] == [
+        ("合计", Decimal("3500000.00")),
+        ("基本支出", Decimal("3500000.00")),
+        ("人员经费", Decimal("2650000.00")),
+        ("公用经费", Decimal("850000.00")),
+    ]
+
+
+def test_economic_rows_keep_code_pairs_and_stub_columns_are_not_values(
+    doc: fiscaldoc.Document,
+) -> None:
+    table = doc.table("budget_basic_by_economic")
+    assert table is not None
+    assert [c.label for c in table.columns] == ["合计", "人员经费", "公用经费"]
+    pairs = [(r.code, r.government_code, r.government_label) for r in table.rows if r.code]
+    assert pairs == [
+        ("301", "", ""),
+        ("30101", "50101", "工资奖金津补贴"),
+        ("30108", "50102", "社会保障缴费"),
+        ("30113", "50103", "住房公积金"),
+        ("30199", "50199", "其他工资福利支出"),
+        ("302", "", ""),
+        ("30201", "50201", "办公经费"),
+        ("303", "", ""),
+        ("30302", "50905", "离退休费"),
+    ]
+
+
+def test_the_consistent_budget_validates_clean_and_a_changed_figure_is_caught(
+    doc: fiscaldoc.Document,
+) -> None:
+    assert fiscaldoc.validate(doc).errors == ()
+    text = FIXTURE.read_text(encoding="utf-8")
+    changed = text.replace("2050201\t学前教育\t1,300,000.00", "2050201\t学前教育\t1,310,000.00")
+    assert changed != text
+    report = fiscaldoc.validate(fiscaldoc.parse(changed))
+    assert {ref.line for f in report.errors for ref in f.locations} >= {28}
+
+
+def test_a_pair_outside_the_correspondence_is_a_warning() -> None:
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        "30201\t办公费\t50201\t办公经费", "30201\t办公费\t50901\t社会福利和救助"
+    )
+    report = fiscaldoc.validate(fiscaldoc.parse(text))
+    pairing = [f for f in report.findings if f.rule == "reference.economic-pairing"]
+    assert [(f.severity, f.locations[0].line) for f in pairing] == [
+        (fiscaldoc.Severity.WARNING, 48)
+    ]
