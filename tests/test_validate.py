@@ -45,7 +45,8 @@ def test_consistent_seeds_raise_no_error_and_no_warning(name: str) -> None:
 
 def test_yulin_general_budget_table_disagrees_with_its_expenditure_table_on_two_rows() -> None:
     report = validate(fiscaldoc.parse_file(seed_path("yulin")))
-    errors = report.errors
+    # Its performance table's 86.60% 执行率 is the eighth error (tests/test_performance_seeds.py).
+    errors = [f for f in report.errors if not f.rule.startswith("performance.")]
     rows = {
         (f.rule, f.locations[0].row_code or _table_label(f), f.actual, f.expected) for f in errors
     }

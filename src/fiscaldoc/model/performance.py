@@ -84,7 +84,9 @@ class TextField:
 class PerformanceTask:
     """A row of 年度主要任务: 任务名称, 主要内容, 完成情况, budget and execution amounts.
 
-    ``total`` marks the 金额合计 row.
+    ``total`` marks the 金额合计 row; ``ambiguous`` that the text does not decide the columns of
+    its figures (where wrapped text does not decide where 任务名称, 主要内容 and 完成情况 begin,
+    all of it is kept in ``label`` and a note says so).
     """
 
     label: str

@@ -79,7 +79,7 @@ _TASK_TARGET = ("budget", "budget_fiscal", "budget_other")
 _UNIT_WORD = regex.compile(r"^(?:万元|元|%|人|家|次|条|个)$")
 _YEAR = regex.compile(r"[（(]\s*(\d{4})\s*年度?\s*[)）]")
 _MONEY = regex.compile(r"[（(](万元|元|亿元)[)）]|单位[:：]\s*(万元|元|亿元)")
-_KNOWN = (
+_KNOWN: tuple[str, ...] = (
     "年度主要任务完成情况",
     "年度总体目标完成情况",
     "年度绩效指标完成情况",
@@ -101,7 +101,31 @@ _KNOWN = (
     "可持续影响指标",
     "服务对象满意度指标",
 )
-_FRAGMENT = regex.compile(r"^[\p{Han}]{1,6}$")
+_HEADER_LABELS = ("一级指标", "未完成原因分析", "偏差原因分析及改进措施")
+_KNOWN += _HEADER_LABELS
+_FRAGMENT = regex.compile(r"^[\p{Han}()（）\d]{1,8}$")
+_WEIGHT_PART = regex.compile(r"^\((?:\d+(?:\.\d+)?(?:分\)?)?)?$")
+_TASK_HEADER = (
+    "任务名称",
+    "主要内容",
+    "完成情况",
+    "全年预算数(万元)",
+    "全年执行数(万元)",
+    "预算金额(万元)",
+    "全年预算数",
+    "全年执行数",
+    "预算数",
+    "执行数",
+    "分值",
+    "执行率",
+    "得分",
+    "总额",
+    "财政拨款",
+    "其他资金",
+    "(万元)",
+)
+_SINGLE_DIGIT = regex.compile(r"^\d$")
+_ONE_DECIMAL = regex.compile(r"^\d+\.\d$")
 
 
 @attrs.frozen(slots=True)
@@ -199,6 +223,16 @@ class _Reader:
         self.level1: tuple[str, Decimal | None] | None = None
         self.level2 = ""
         self.pending_labels = False
+        self.header_rest: str | None = ""
+        self.task_texts: list[_Cell] = []
+        self.task_numbers: list[_Cell] = []
+        self.task_lines: set[int] = set()
+        self.pending: list[list[_Cell]] = []
+        self.pending_levels: tuple[tuple[str, Decimal | None] | None, str] = (None, "")
+        self.pending_line: Line | None = None
+        self.meta_key = ""
+        self.last_meta = ""
+        self.split_header: Line | None = None
 
     # --- the table --------------------------------------------------------------------------
 
@@ -226,6 +260,9 @@ class _Reader:
         for line in body:
             self._line(line)
         self._flush()
+        self._finish_task()
+        self._finish_indicator(body[-1])
+        self._split_target()
         indicators = self._levels()
         self._totals(indicators)
         first = body[0]
@@ -279,6 +316,10 @@ class _Reader:
         if not line.tabbed and _FRAGMENT.match(compact) and self._fragment(line):
             return
         self._flush()
+        self._process(line, compact)
+
+    def _process(self, line: Line, compact: str) -> None:
+        """A line that is not a label fragment."""
         if _MONEY.fullmatch(compact):
             return
         weight = regex.fullmatch(r"[(（](\d+(?:\.\d+)?)分[)）]", compact)
@@ -293,7 +334,10 @@ class _Reader:
         if regex.match(r"^(?:注|备注|说明)[:：]", compact) or self.state == "notes":
             self.state = "notes"
             return
+        if self.state != "tasks" or "任务名称" in compact:
+            self._finish_task()
         if compact.startswith("总分"):
+            self._finish_indicator(line)
             self._total(cells)
             return
         if "任务名称" in compact:
@@ -305,14 +349,18 @@ class _Reader:
             self.state = "funds"
             self._fund(line, cells)
             return
-        if regex.search(r"年初预算|全年预算|全面预算|^项目资金|^资金金额", compact):
+        if self.state != "tasks" and regex.search(
+            r"年初预算|全年预算|全面预算|^项目资金|^资金金额", compact
+        ):
             columns = _fund_columns(compact)
             if self.state == "funds" and not self.funds:
                 columns = [c for c in self.fund_columns if c not in columns] + columns
             self.state = "funds"
             self.fund_columns = columns
             return
-        if "一级指标" in compact:
+        if "一级指标" in compact or (
+            "二级指标" in compact and regex.search(r"指标内容|三级指标", compact)
+        ):
             self.state = "indicators"
             return
         if regex.search(r"预期目标|实施期总目标|^年度目标$|目标实际完成情况", compact) and (
@@ -320,10 +368,14 @@ class _Reader:
         ):
             self._target_header(cells, compact)
             return
-        if self.state == "tasks":
+        if self.state == "tasks" and not line.tabbed:
+            self._task_fragment(line, cells)
+        elif self.state == "tasks":
             self._task(line, cells)
         elif self.state == "target":
             self._target(cells)
+        elif self.state == "indicators" and not line.tabbed and self.self_evaluation:
+            self._indicator_fragment(line, cells)
         elif self.state == "indicators":
             self._indicator(line, cells)
         else:
@@ -332,11 +384,26 @@ class _Reader:
     def _fragment(self, line: Line) -> bool:
         """Collect a short label fragment of PDF text; True when it was taken."""
         joined = "".join(p.compact(part.text) for part in (*self.buffer, line))
-        if any(known.startswith(joined) for known in _KNOWN):
+        joined = joined.replace("（", "(").replace("）", ")")
+        meta = [key for key in _META if key.startswith(joined)]
+        if meta and self.state == "head":
             self.buffer.append(line)
-            if joined in _KNOWN and not any(
-                known != joined and known.startswith(joined) for known in _KNOWN
-            ):
+            if joined in _META and len(meta) == 1:
+                self.buffer = []
+                self.meta_key = _META[joined]
+            return True
+        weighted = [
+            known
+            for known in _KNOWN
+            if joined.startswith(known) and _WEIGHT_PART.match(joined[len(known) :])
+        ]
+        if any(known.startswith(joined) for known in _KNOWN) or weighted:
+            self.buffer.append(line)
+            longer = any(known != joined and known.startswith(joined) for known in _KNOWN)
+            complete = joined in _KNOWN or any(
+                regex.fullmatch(r"\(\d+(?:\.\d+)?分\)", joined[len(k) :]) for k in weighted
+            )
+            if complete and not longer:
                 self._label(joined)
             return True
         if self.buffer:
@@ -354,14 +421,12 @@ class _Reader:
             return
         lines, self.buffer = self.buffer, []
         for line in lines:
-            if self.state == "target":
-                self._target(_cells(line))
-            else:
-                self._unplaced(line)
+            self._process(line, p.compact(line.text))
 
     def _label(self, label: str) -> None:
         first = self.buffer[0]
         self.buffer = []
+        self._finish_task()
         if label.endswith("总体目标") or label.endswith("总体目标完成情况"):
             self.state = "target"
             return
@@ -371,10 +436,14 @@ class _Reader:
         if label.startswith("年度主要任务"):
             self.state = "tasks"
             return
+        if label in _HEADER_LABELS or label.startswith(_HEADER_LABELS):
+            self.state = "indicators"
+            return
         cell = _Cell(label, 0, 0, first)
         level = _level(cell)
         if level is None:  # pragma: no cover - every known label is a section or a level
             return
+        self._finish_indicator(first)
         self.state = "indicators"
         if level[0] == 1:
             self.level1 = (level[1], level[2])
@@ -385,8 +454,20 @@ class _Reader:
 
     def _meta(self, cells: list[_Cell]) -> bool:
         """名称 / 主管部门 / 实施单位 lines: label cells followed by their values."""
-        found = False
-        key = ""
+        key, self.meta_key = self.meta_key, ""
+        if (
+            not key
+            and self.state == "head"
+            and self.last_meta
+            and len(cells) == 1
+            and _FRAGMENT.match(cells[0].compact)
+            and not any(cells[0].compact.startswith(k) for k in _META)
+            and not _SECTION.match(cells[0].compact)
+            and not cells[0].compact.startswith(("项目资金", "资金金额"))
+        ):
+            self.meta[self.last_meta] += cells[0].text  # a name wrapped onto the next line
+            return True
+        found = bool(key)
         for cell in cells:
             compact = cell.compact.rstrip(":：")
             if compact in _META:
@@ -395,6 +476,7 @@ class _Reader:
                 continue
             if key and key not in self.meta:
                 self.meta[key] = cell.text
+                self.last_meta = key
                 key = ""
             elif key:
                 key = ""
@@ -525,7 +607,7 @@ class _Reader:
                 self.outcome_field = cell.field
         if not cells[0].line.tabbed and len(cells) > 1 and not self.two_targets:
             self.outcome_field = None
-            self._ambiguous("where the target's text ends and the outcome's begins", cells[0].line)
+            self.split_header = cells[0].line
 
     def _target(self, cells: list[_Cell]) -> None:
         cells = [c for c in cells if not _SECTION.match(c.compact)]
@@ -544,6 +626,33 @@ class _Reader:
                     self.target.append(cell)
             else:
                 self.target.append(cell)
+
+    def _split_target(self) -> None:
+        """PDF text prints the 预期目标 column, then the 实际完成情况 column: two paragraphs
+        (each ending with "。" at the end of a line) are the target and the outcome."""
+        header = self.split_header
+        if header is None or self.outcome or not self.target:
+            return
+        ends = [n for n, cell in enumerate(self.target) if cell.text.endswith("。")]
+        last = len(self.target) - 1
+        by_line: dict[int, list[int]] = {}
+        for n, cell in enumerate(self.target):
+            by_line.setdefault(cell.line.number, []).append(n)
+        line_ends = [n for n in ends if by_line[self.target[n].line.number][-1] == n]
+        if len(line_ends) == 2 and line_ends[-1] == last:
+            cut = line_ends[0] + 1
+            self.target, self.outcome = self.target[:cut], self.target[cut:]
+            self.notes.append(
+                ParseNote(
+                    "performance-columns-split",
+                    "the 预期目标 and 实际完成情况 columns are printed one after the other: "
+                    "split at the end of the first paragraph",
+                    self.outcome[0].location,
+                    self.outcome[0].text,
+                )
+            )
+            return
+        self._ambiguous("where the target's text ends and the outcome's begins", header)
 
     # --- indicators -------------------------------------------------------------------------
 
@@ -657,6 +766,199 @@ class _Reader:
             )
         return out
 
+    # --- rows wrapped over several lines (PDF text) ------------------------------------------
+
+    def _task_fragment(self, line: Line, cells: list[_Cell]) -> None:
+        """A line of a task row in PDF text: the header's words, then each row's texts and
+        figures, which may be wrapped over many lines ("1039.7" / "7" is 1039.77)."""
+        compact = p.compact(line.text).replace("（", "(").replace("）", ")")
+        if self.header_rest is not None:
+            rest = self.header_rest + compact
+            while rest:
+                word = next((w for w in _TASK_HEADER if rest.startswith(w)), None)
+                if word is None:
+                    break
+                rest = rest[len(word) :]
+            if not rest or any(w.startswith(rest) for w in _TASK_HEADER):
+                self.header_rest = rest
+                return
+            self.header_rest = None
+        cells = [c for c in cells if not _SECTION.match(c.compact)]
+        texts = [c for c in cells if not is_figure(c.text) and c.text != "%"]
+        numbers = [c for c in cells if is_figure(c.text) or c.text == "%"]
+        if texts and self.task_numbers:
+            self._finish_task()
+        if numbers and self.task_numbers and len(cells) == 1:
+            last = self.task_numbers[-1]
+            joined = ""
+            if numbers[0].text == "%" and not last.text.endswith("%"):
+                joined = last.text + "%"
+            elif _SINGLE_DIGIT.match(numbers[0].text) and _ONE_DECIMAL.match(last.text):
+                joined = last.text + numbers[0].text
+            if joined:
+                self.task_numbers[-1] = _Cell(joined, last.field, last.start, last.line)
+                self.notes.append(
+                    ParseNote(
+                        "performance-joined-figure",
+                        f"a figure broken over two lines is read as {joined}",
+                        line.location(),
+                        line.text,
+                    )
+                )
+                return
+        self.task_texts.extend(texts)
+        self.task_numbers.extend(c for c in numbers if c.text != "%")
+        self.task_lines.add(line.number)
+
+    def _finish_task(self) -> None:
+        texts, numbers = self.task_texts, self.task_numbers
+        lines = sorted(self.task_lines)
+        self.task_texts, self.task_numbers, self.task_lines = [], [], set()
+        if not texts and not numbers:
+            return
+        first = texts[0] if texts else numbers[0]
+        if not texts or not numbers:
+            self._unplaced(first.line)
+            return
+        values: dict[str, Figure] = {}
+        if self.self_evaluation:
+            ambiguous = _place_self_task(numbers, values, self._figure)
+        else:
+            ambiguous = _place(numbers, _TASK_TARGET, values, self._figure)
+        one_line = len({c.line.number for c in texts}) == 1
+        if one_line:
+            label, content = texts[0].text, texts[1].text if len(texts) > 1 else ""
+            status = " ".join(c.text for c in texts[2:])
+        else:
+            label, content, status = "".join(c.text for c in texts), "", ""
+            self._ambiguous(
+                "where a wrapped task's 任务名称, 主要内容 and 完成情况 begin and end "
+                f"(lines {lines[0]}-{lines[-1]}; all kept in its label)",
+                first.line,
+            )
+        total = p.compact(label) in ("金额合计", "合计")
+        if ambiguous and one_line:
+            self._ambiguous("the columns of a task's amounts", first.line)
+        self.tasks.append(
+            PerformanceTask(
+                label=p.compact(label) if total else label,
+                location=first.location,
+                content=content,
+                status=status,
+                total=total,
+                ambiguous=ambiguous,
+                **values,
+            )
+        )
+
+    def _indicator_fragment(self, line: Line, cells: list[_Cell]) -> None:
+        """A line of a self-evaluation's indicator row in PDF text: a row ends with its 分值
+        and 得分; the lines before them are its wrapped cells."""
+        cells = [c for c in cells if not _SECTION.match(c.compact)]
+        level1: tuple[str, Decimal | None] | None = None
+        level2 = ""
+        while cells and _level(cells[0]) is not None:
+            level = _level(cells[0])
+            assert level is not None
+            lone_cost = level[1] == "成本指标" and (len(cells) < 2 or _level(cells[1]) is None)
+            if level[0] == 1 and not lone_cost:
+                level1 = (level[1], level[2])
+            else:
+                level2 = level[1]
+            cells = cells[1:]
+        if level1 is not None or level2:
+            self._finish_indicator(line)
+            if level1 is not None:
+                self.level1, self.level2 = level1, ""
+            if level2:
+                self.level2 = level2
+            self.pending_labels = True
+        if not cells:
+            return
+        if not self.pending:
+            self.pending_levels = (self.level1, self.level2) if self.pending_labels else (None, "")
+            self.pending_labels = False
+            self.pending_line = line
+        self.pending.append(cells)
+        if len(cells) >= 2 and _score(cells[-1].text) and _score(cells[-2].text):
+            self._complete_indicator()
+
+    def _complete_indicator(self) -> None:
+        lines, self.pending = self.pending, []
+        final = lines[-1]
+        weight, score = final[-2], final[-1]
+        before = final[:-2]
+        earlier = [c for cells in lines[:-1] for c in cells]
+        ambiguous = False
+        values: dict[str, Any] = {
+            "weight": figure(weight.text, weight.location),
+            "score": figure(score.text, score.location),
+        }
+        if len(before) >= 2:
+            level3 = [*earlier, *before[:-2]]
+            target, actual = before[-2], before[-1]
+            values["target"] = indicator_value(target.text, target.location)
+            values["actual"] = indicator_value(actual.text, actual.location)
+            ambiguous = not level3
+        else:
+            texts = lines[:-1]
+            ends = [n for n, cells in enumerate(texts[:-1]) if cells[-1].text.endswith("。")]
+            cut = ends[0] + 1 if ends else min(1, len(texts))
+            level3 = [c for cells in texts[:cut] for c in cells]
+            rest = list(texts[cut:])
+            rest_cells = [c for cells in rest for c in cells] + list(before)
+            starts = [
+                n
+                for n, cells in enumerate(rest)
+                if n > 0 and regex.match(r"^[\d≥≤><]", cells[0].text)
+            ]
+            middle = len(rest) // 2
+            split = middle if middle in starts else (starts[0] if starts else None)
+            if ends and split is None and len(rest) > 1:
+                split = 1
+            if split is not None:
+                target_cells = [c for cells in rest[:split] for c in cells]
+                actual_cells = [c for cells in rest[split:] for c in cells] + list(before)
+            else:
+                target_cells, actual_cells = rest_cells, []
+            if target_cells:
+                values["target"] = indicator_value(
+                    "".join(c.text for c in target_cells), target_cells[0].location
+                )
+            if actual_cells:
+                values["actual"] = indicator_value(
+                    "".join(c.text for c in actual_cells), actual_cells[0].location
+                )
+            ambiguous = True
+        start = level3[0] if level3 else (before[0] if before else weight)
+        values["level3"] = "".join(c.text for c in level3)
+        indicator = PerformanceIndicator(location=start.location, ambiguous=ambiguous, **values)
+        if ambiguous:
+            self._ambiguous(
+                "which fragments of a wrapped indicator row belong to which of its cells",
+                start.line,
+            )
+        level1, level2 = self.pending_levels
+        self.rows.append(_Row(start.location, level1, level2, indicator))
+
+    def _finish_indicator(self, line: Line) -> None:
+        """Lines left over after a complete row: its 偏差原因 wrapped below it, or unplaced."""
+        lines, self.pending = self.pending, []
+        if not lines:
+            return
+        cells = [c for group in lines for c in group]
+        text = "".join(c.text for c in cells)
+        if self.rows and not any(_score(c.text) for c in cells[-2:]):
+            last = self.rows[-1]
+            reason = (last.values.reason + text) if last.values.reason else text
+            last.values = attrs.evolve(last.values, reason=reason, ambiguous=True)
+            self._ambiguous(
+                "whether the text below an indicator row is its 偏差原因", cells[0].line
+            )
+            return
+        for group in lines:
+            self._unplaced(group[0].line)
+
     # --- totals -----------------------------------------------------------------------------
 
     def _total(self, cells: list[_Cell]) -> None:
@@ -687,6 +989,72 @@ class _Reader:
             self.score_total = only
             if only.value != scores:
                 self._ambiguous("whether the one figure of 总分 is 分值 or 得分", cells[0].line)
+
+
+def _place_self_task(
+    numbers: Sequence[_Cell], values: dict[str, Figure], make: Callable[[_Cell, str], Figure]
+) -> bool:
+    """The figures of a self-evaluation task row whose empty cells vanished; True when the
+    printed figures do not decide their columns.
+
+    The rate is the figure with %, 得分 follows it and 分值 precedes it; without a rate, two
+    trailing small whole numbers are 分值 and 得分 unless the row is six amounts adding up
+    (总额 = 财政拨款 + 其他资金, for the budget and the execution). Four amounts are 总额 and
+    财政拨款 of each when each pair is equal (no 其他资金).
+    """
+    tokens = list(numbers)
+    figures = [make(c, "budget") for c in tokens]
+    rate = next((n for n, c in enumerate(tokens) if c.text.endswith("%")), None)
+    ambiguous = False
+    if rate is not None:
+        values["rate"] = make(tokens[rate], "rate")
+        after = tokens[rate + 1 :]
+        if after:
+            values["score"] = make(after[0], "score")
+        ambiguous = len(after) > 1
+        amounts = tokens[:rate]
+        last_is_weight = bool(amounts) and (
+            bool(DASH.match(amounts[-1].text)) or "." not in amounts[-1].text
+        )
+        if last_is_weight and len(amounts) % 2 == 1:
+            values["weight"] = make(amounts[-1], "weight")
+            amounts = amounts[:-1]
+    else:
+        six = len(tokens) == 6 and _adds_up(figures[:3]) and _adds_up(figures[3:])
+        if (
+            not six
+            and len(tokens) >= 2
+            and all(_score(c.text) and Decimal(c.text) <= 100 for c in tokens[-2:])
+        ):
+            values["weight"] = make(tokens[-2], "weight")
+            values["score"] = make(tokens[-1], "score")
+            amounts = tokens[:-2]
+        else:
+            amounts = tokens
+    amounts = [c for c in amounts if not DASH.match(c.text)] if len(amounts) != 6 else amounts
+    if len(amounts) == 6:
+        names = ("budget", "budget_fiscal", "budget_other", "execution", "execution_fiscal")
+        for cell, name in zip(amounts, (*names, "execution_other"), strict=True):
+            values[name] = make(cell, name)
+    elif len(amounts) == 4:
+        a = [make(c, "budget") for c in amounts]
+        for cell, name in zip(
+            amounts, ("budget", "budget_fiscal", "execution", "execution_fiscal"), strict=True
+        ):
+            values[name] = make(cell, name)
+        ambiguous = ambiguous or a[0].value != a[1].value or a[2].value != a[3].value
+    else:
+        for cell, name in zip(amounts, ("budget", "execution"), strict=False):
+            values[name] = make(cell, name)
+        ambiguous = True
+    return ambiguous
+
+
+def _adds_up(parts: Sequence[Figure]) -> bool:
+    if any(f.value is None for f in parts):
+        return False
+    total, *rest = (f.value or Decimal(0) for f in parts)
+    return abs(total - sum(rest, Decimal(0))) <= Decimal("0.011")
 
 
 def _values(figures: Sequence[Figure | None]) -> list[Decimal]:

@@ -19,7 +19,7 @@ from fiscaldoc.model import (
 from fiscaldoc.model.amount import quantum
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
-from fiscaldoc.validation.rounding import percent_consistent, share_interval, within_rounding
+from fiscaldoc.validation.rounding import percent_consistent, within_rounding
 
 _Row = PerformanceTask | PerformanceFund | PerformanceIndicator
 
@@ -28,6 +28,12 @@ def _label(row: _Row) -> str:
     if isinstance(row, PerformanceIndicator):
         return row.level3 or row.level2 or row.level1
     return row.label
+
+
+def _short(row: _Row) -> str:
+    """The row's label for a message (a wrapped task keeps all its text in its label)."""
+    label = _label(row)
+    return label if len(label) <= 24 else label[:24] + "…"
 
 
 def _ref(table: PerformanceTable, row: _Row | None, column: str, value: Figure) -> ValueRef:
@@ -77,9 +83,9 @@ def score_within_weight(context: Context, this: Rule) -> Iterator[Finding]:
             yield Finding(
                 rule=this.id,
                 severity=severity,
-                message=f"{_where(table)}「{_label(row)}」得分 {_fmt(score.value)} 高于分值 "
+                message=f"{_where(table)}「{_short(row)}」得分 {_fmt(score.value)} 高于分值 "
                 f"{_fmt(weight.value)}",
-                message_en=f"{table.id.value}, {_label(row)}: 得分 {_fmt(score.value)} is above "
+                message_en=f"{table.id.value}, {_short(row)}: 得分 {_fmt(score.value)} is above "
                 f"its 分值 {_fmt(weight.value)}",
                 locations=(_ref(table, row, "得分", score), _ref(table, row, "分值", weight)),
                 expected=weight.value,
@@ -235,6 +241,29 @@ def _rate_rows(table: PerformanceTable) -> Iterator[_RateRow]:
             yield fund, fund.execution, fund.budget, fund.initial_budget
 
 
+def _amount_step(table: PerformanceTable) -> Decimal:
+    """The last printed digit of the table's amounts: "300" beside "260.05" is 300.00."""
+    rows: list[PerformanceTask | PerformanceFund] = [*table.tasks, *table.funds]
+    steps = [
+        quantum(f.value)
+        for row in rows
+        for f in (row.budget, row.execution)
+        if f is not None and f.value is not None
+    ]
+    return min(steps, default=Decimal(1))
+
+
+def _share(part: Decimal, whole: Decimal, step: Decimal) -> tuple[Decimal, Decimal] | None:
+    """``share_interval`` with every amount printed to ``step`` (or finer, as printed)."""
+    part_step = min(quantum(part), step)
+    whole_step = min(quantum(whole), step)
+    low_whole, high_whole = whole - whole_step / 2, whole + whole_step / 2
+    if low_whole <= 0:
+        return None
+    low = max(part - part_step / 2, Decimal(0)) / high_whole * 100
+    return low, (part + part_step / 2) / low_whole * 100
+
+
 @rule(
     "performance.execution-rate",
     Severity.ERROR,
@@ -250,17 +279,18 @@ def execution_rate(context: Context, this: Rule) -> Iterator[Finding]:
             assert rate is not None
             if rate.value is None or execution.value is None or budget.value is None:
                 continue
-            interval = share_interval(execution.value, budget.value)
+            step = _amount_step(table)
+            interval = _share(execution.value, budget.value, step)
             if interval is None or percent_consistent(rate.value, interval):
                 continue
             expected = execution.value / budget.value * 100
             severity = Severity.WARNING if row.ambiguous else this.severity
             zh = (
-                f"{_where(table)}「{_label(row)}」执行率 {rate.text}，按执行数 "
+                f"{_where(table)}「{_short(row)}」执行率 {rate.text}，按执行数 "
                 f"{execution.text} / 预算数 {budget.text} 应为 {expected:.2f}%"
             )
             en = (
-                f"{table.id.value}, {_label(row)}: 执行率 {rate.text}; {execution.text} / "
+                f"{table.id.value}, {_short(row)}: 执行率 {rate.text}; {execution.text} / "
                 f"{budget.text} gives {expected:.2f}%"
             )
             locations = [
@@ -269,7 +299,7 @@ def execution_rate(context: Context, this: Rule) -> Iterator[Finding]:
                 _ref(table, row, "全年预算数", budget),
             ]
             if initial is not None and initial.value:
-                on_initial = share_interval(execution.value, initial.value)
+                on_initial = _share(execution.value, initial.value, step)
                 if on_initial is not None and percent_consistent(rate.value, on_initial):
                     severity = Severity.WARNING
                     zh += "（与按年初预算数计算的结果一致）"
@@ -318,9 +348,9 @@ def _sum_finding(
         return None
     steps = [quantum(f.value) for f in (printed, *values) if f.value is not None]
     severity = this.severity
-    zh = f"{_where(table)}「{_label(row)}」{column} {_fmt(printed.value)}，{zh_relation}应为 "
+    zh = f"{_where(table)}「{_short(row)}」{column} {_fmt(printed.value)}，{zh_relation}应为 "
     zh += _fmt(expected)
-    en = f"{table.id.value}, {_label(row)}, {column} is {_fmt(printed.value)}; {en_relation} "
+    en = f"{table.id.value}, {_short(row)}, {column} is {_fmt(printed.value)}; {en_relation} "
     en += f"gives {_fmt(expected)}"
     if within_rounding(difference, steps):
         severity = Severity.INFO
@@ -412,9 +442,9 @@ def over_execution(context: Context, this: Rule) -> Iterator[Finding]:
             yield Finding(
                 rule=this.id,
                 severity=this.severity,
-                message=f"{_where(table)}「{row.label}」全年执行数 {execution.text} 高于全年预算数 "
-                f"{budget.text}",
-                message_en=f"{table.id.value}, {row.label}: 全年执行数 {execution.text} is above "
+                message=f"{_where(table)}「{_short(row)}」全年执行数 {execution.text} "
+                f"高于全年预算数 {budget.text}",
+                message_en=f"{table.id.value}, {_short(row)}: 全年执行数 {execution.text} is above "
                 f"the 全年预算数 {budget.text}",
                 locations=(
                     _ref(table, row, "全年执行数", execution),
