@@ -220,3 +220,24 @@ def test_the_basic_table_decides_the_columns_the_economic_table_leaves_open(
     assert alone is not None
     undecided = alone.row("30201")
     assert undecided is not None and undecided.ambiguous
+
+
+def test_the_sources_of_funds_are_read_in_the_order_each_header_prints_them(
+    doc: fiscaldoc.Document,
+) -> None:
+    # 表2 prints 上年结转 before 上年实户资金余额 and 其他收入 (lines 513-517); 表3 prints it
+    # last (line 562). The 其中 column sits under 一般公共预算拨款 in both.
+    income, spending = doc.table("budget_income"), doc.table("budget_expenditure")
+    assert income is not None and spending is not None
+    assert [c.label for c in income.columns][-4:] == [
+        "用事业基金弥补收支差额",
+        "上年结转",
+        "上年实户资金余额",
+        "其他收入",
+    ]
+    assert [c.label for c in spending.columns][:3] == [
+        "合计",
+        "公共预算拨款",
+        "其中：专项资金列入部门预算的项目",
+    ]
+    assert [c.label for c in spending.columns][-3:] == ["上年实户资金余额", "其他收入", "上年结转"]

@@ -69,6 +69,9 @@ class TableSpec:
     """Rows print a 政府经济分类 code and name after the 部门经济分类 code and name."""
     sides: tuple[Section, ...] = ()
     """The sides of a multi-sided summary, left to right."""
+    printed_order: bool = False
+    """In PDF text, read the columns in the order the header prints them, not the catalogue's
+    (the budget's 收入总表 and 支出总表 list their sources of funds in varying orders)."""
     codes: str = "function"
     """What the rows' codes are: ``function`` (支出功能分类), ``economic`` (部门经济分类) or
     ``unit`` (单位编码)."""
@@ -208,6 +211,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算)收入(?:预算)?总?表|收入预算总?表"),
         _cols(*_BUDGET_SOURCES),
         (Identity("合计", _SOURCE_PARTS, optional=True),),
+        printed_order=True,
         codes="unit",
     ),
     TableSpec(
@@ -226,6 +230,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             Identity("合计", _SOURCE_PARTS, optional=True),
             Identity("合计", ("基本支出", "项目支出")),
         ),
+        printed_order=True,
         codes="unit",
     ),
     TableSpec(

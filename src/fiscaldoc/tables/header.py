@@ -227,8 +227,25 @@ def _spaced(lines: Sequence[Line], spec: TableSpec) -> Header:
                 columns.append(Column(printed or column.label, "", section))
         if not any(c.section is section for c in columns):
             columns.extend(Column(c.label, "", section) for c in spec.columns_for(section))
+    if spec.printed_order and text:
+        columns = _in_printed_order(columns, text)
     income_capacity = sum(1 for c in columns if c.section is Section.INCOME) or 1
     layout = LineLayout(has_rowno="行次" in text, income_capacity=income_capacity)
     groups = [label for label in spec.rows if label in text]
     ordered = tuple(sorted(groups, key=text.index)) if len(groups) >= 2 else ()
     return Header(tuple(columns), {}, layout, ordered)
+
+
+def _in_printed_order(columns: Sequence[Column], text: str) -> list[Column]:
+    """Columns in the order the header prints them (budgets order their sources differently).
+
+    PDF text gives a header's top cells left to right; a "其中：" column sits under the column
+    before it, so it keeps its place after that one.
+    """
+    keys: list[float] = []
+    for column in columns:
+        if column.label.startswith("其中") and keys:
+            keys.append(keys[-1] + 0.5)
+        else:
+            keys.append(float(text.find(column.label)))
+    return [column for _, column in sorted(zip(keys, columns, strict=True), key=lambda k: k[0])]
