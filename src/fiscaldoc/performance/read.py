@@ -233,6 +233,7 @@ class _Reader:
         self.meta_key = ""
         self.last_meta = ""
         self.split_header: Line | None = None
+        self.label_line: Line | None = None
 
     # --- the table --------------------------------------------------------------------------
 
@@ -338,6 +339,8 @@ class _Reader:
             self._finish_task()
         if compact.startswith("总分"):
             self._finish_indicator(line)
+            if not line.tabbed:
+                self._label_only(line)
             self._total(cells)
             return
         if "任务名称" in compact:
@@ -444,6 +447,7 @@ class _Reader:
         if level is None:  # pragma: no cover - every known label is a section or a level
             return
         self._finish_indicator(first)
+        self._label_only(first)
         self.state = "indicators"
         if level[0] == 1:
             self.level1 = (level[1], level[2])
@@ -744,7 +748,11 @@ class _Reader:
                 previous = level1[n]
             current2 = row.level2 or current2
             name, weight = level1[n] or ("", None)
-            ambiguous = row.values.ambiguous or undecided[n] or (not top and not row.level2)
+            # A label printed once beside several rows (merged cells) does not say which.
+            spans = n + 1 < len(rows) and not rows[n + 1].level2 and level1[n + 1] == level1[n]
+            ambiguous = (
+                row.values.ambiguous or undecided[n] or (not top and (not row.level2 or spans))
+            )
             out.append(
                 attrs.evolve(
                     row.values,
@@ -868,6 +876,7 @@ class _Reader:
             cells = cells[1:]
         if level1 is not None or level2:
             self._finish_indicator(line)
+            self._label_only(line)
             if level1 is not None:
                 self.level1, self.level2 = level1, ""
             if level2:
@@ -882,6 +891,14 @@ class _Reader:
         self.pending.append(cells)
         if len(cells) >= 2 and _score(cells[-1].text) and _score(cells[-2].text):
             self._complete_indicator()
+
+    def _label_only(self, line: Line) -> None:
+        """A 二级指标 label with no indicator under it (PDF text): an empty row, as in the
+        tab-separated renderings, where it is printed as a row of its own."""
+        if self.pending_labels and self.level2 and self.self_evaluation and self.label_line:
+            empty = PerformanceIndicator(location=self.label_line.location())
+            self.rows.append(_Row(empty.location, self.level1, self.level2, empty))
+        self.label_line = line
 
     def _complete_indicator(self) -> None:
         lines, self.pending = self.pending, []
