@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import fiscaldoc
-from fiscaldoc.model import Narrative
+from fiscaldoc.model import Cell, Narrative
 from fiscaldoc.narrative import extract
 from fiscaldoc.narrative.extract import is_budget
 from fiscaldoc.text import normalise
@@ -123,6 +124,18 @@ CASES: list[tuple[str, str, list[Fact]]] = [
             ("budget_income_item_pct", "一般公共预算拨款收入", "97.2", "%"),
             ("budget_income_item", "事业收入", "345678.90", "元"),
             ("budget_income_item_pct", "事业收入", "2.8", "%"),
+        ],
+    ),
+    (
+        "收入预算 broken down: 财政拨款收入 is one of its parts",
+        _TITLE + "（一）收入预算情况\n2024年收入预算合计 1,000 万元，其中：财政拨款收入 950 万元，"
+        "占 95%；其他收入 50 万元，占 5%。",
+        [
+            ("budget_income_total", "", "1000", "万元"),
+            ("budget_income_item", "财政拨款收入", "950", "万元"),
+            ("budget_income_item_pct", "财政拨款收入", "95", "%"),
+            ("budget_income_item", "其他收入", "50", "万元"),
+            ("budget_income_item_pct", "其他收入", "5", "%"),
         ],
     ),
     (
@@ -345,3 +358,20 @@ def test_the_budget_narrative_is_checked_against_the_budget_tables(
     assert (307, Decimal("560000.00"), Decimal("590000")) in found
     # every function item and 部门经济分类 class agrees with the general-budget tables
     assert not {line for line, _, _ in found} & set(range(253, 300))
+
+
+def test_a_budget_table_declared_empty_must_hold_no_figure(suide: fiscaldoc.Document) -> None:
+    def empty_findings(doc: fiscaldoc.Document) -> list[fiscaldoc.Finding]:
+        report = fiscaldoc.validate(doc)
+        return [f for f in report.findings if f.rule == "narrative.budget-empty"]
+
+    fund = suide.table("budget_government_fund")
+    if fund is None:
+        pytest.fail("the budget tables of the suide seed are not read")
+    assert empty_findings(suide) == []  # 本部门无当年政府性基金预算收支，并已公开空表: it is empty
+    row = fund.rows[1]
+    cell = Cell("预算数", Decimal("5"), "5.00", row.location, "万元")
+    rows = (fund.rows[0], attrs.evolve(row, cells=(cell,)), *fund.rows[2:])
+    tables = tuple(attrs.evolve(t, rows=rows) if t is fund else t for t in suide.tables)
+    (finding,) = empty_findings(attrs.evolve(suide, tables=tables))
+    assert finding.locations[0].line == 321 and finding.actual == Decimal("5")

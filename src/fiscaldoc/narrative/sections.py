@@ -98,6 +98,11 @@ PARTS_OF: dict[tuple[str, str], str] = {
         for whole in _FA_EXPENDITURE
         for part in ("general_budget_funds", "budget_expenditure_item")
     },
+    **{
+        (whole, part): "budget_income_item"
+        for whole in ("budget_income_total", "income_total")
+        for part in ("fiscal_appropriation_income", "income_item")
+    },
     ("budget_expenditure_total", "general_budget_funds"): "budget_expenditure_item",
     ("expenditure_total", "general_budget_funds"): "budget_expenditure_item",
 }

@@ -536,3 +536,64 @@ def budget_figures(context: Context, this: Rule) -> Iterator[Finding]:
         finding = _mismatch(this, fact, refs, printed, slack)
         if finding is not None:
             yield finding
+
+
+_BUDGET_EMPTY = (
+    (r"政府性基金", TableId.BUDGET_GOVERNMENT_FUND, ()),
+    (r"政府采购", TableId.BUDGET_PROCUREMENT, ()),
+    (r"三公|因公出国|公务用车|公务接待", TableId.BUDGET_THREE_PUBLIC, ()),
+    (r"会议费", TableId.BUDGET_THREE_PUBLIC, ("会议费",)),
+    (r"培训费", TableId.BUDGET_THREE_PUBLIC, ("培训费",)),
+)
+"""What a budget's statement of absence names → the budget table (and columns) it empties."""
+
+
+@rule(
+    "narrative.budget-empty",
+    Severity.ERROR,
+    "narrative",
+    "In a budget, a table or kind of spending the narrative declares absent (本部门无当年政府性基金"
+    "预算收支，并已公开空表; 无政府采购预算; 未安排“三公”经费及会议费、培训费支出) holds no figure "
+    "other than 0 in its budget table.",
+    "A statement of absence left over from last year's text, beside a table that budgets the "
+    "spending, contradicts what the budget allows.",
+)
+def budget_empty(context: Context, this: Rule) -> Iterator[Finding]:
+    for statement in context.document.facts.empty_statements:
+        hint = statement.table_hint
+        # "“三公”经费及会议费、培训费" names three: the 三公 pattern covers the whole table
+        target = next(((t, c) for p, t, c in _BUDGET_EMPTY if regex.search(p, hint)), None)
+        table = None if target is None else context.table(target[0])
+        if target is None or table is None:
+            continue
+        columns = target[1]
+        cells = [
+            (row, cell)
+            for row in table.rows
+            for cell in row.cells
+            if cell.value not in (None, 0) and (not columns or cell.column in columns)
+        ]
+        if not cells:
+            continue
+        located = ValueRef(
+            table="narrative",
+            row_code="",
+            row_label=statement.table_hint,
+            column="",
+            line=statement.location.line,
+            value=None,
+        )
+        refs = [Ref(table, row, cell.column).value_ref() for row, cell in cells[:3]]
+        yield Finding(
+            rule=this.id,
+            severity=this.severity,
+            message=f"情况说明第 {statement.location.line} 行称「{hint}」为空（无此项），"
+            f"但{table.title}有数据",
+            message_en=f"the narrative (line {statement.location.line}) says {hint!r} is empty, "
+            f"but {table.id.value} holds figures",
+            locations=(located, *refs),
+            expected=Decimal(0),
+            actual=cells[0][1].value,
+            difference=cells[0][1].value,
+            unit=table.unit,
+        )
