@@ -111,3 +111,22 @@ def test_a_pair_outside_the_correspondence_is_a_warning() -> None:
     assert [(f.severity, f.locations[0].line) for f in pairing] == [
         (fiscaldoc.Severity.WARNING, 48)
     ]
+
+
+def test_the_tables_the_budget_does_not_publish_are_named(doc: fiscaldoc.Document) -> None:
+    # The fixture prints four of the template's tables; 三公 is stated empty (line 53).
+    report = fiscaldoc.validate(doc)
+    missing = {
+        f.locations[0].table for f in report.findings if f.rule == "document.tables-complete"
+    }
+    assert missing == {
+        "budget_income",
+        "budget_expenditure",
+        "budget_fiscal_appropriation_summary",
+        "budget_government_fund",
+    }
+    assert all(
+        f.severity is fiscaldoc.Severity.WARNING
+        for f in report.findings
+        if f.rule == "document.tables-complete"
+    )

@@ -62,6 +62,8 @@ def test_every_table_is_found_with_its_number_printed_above_the_title(
 def test_the_document_is_a_department_budget_in_wan_yuan(doc: fiscaldoc.Document) -> None:
     assert doc.meta.kind is fiscaldoc.DocumentKind.BUDGET
     assert doc.meta.amount_unit == "万元"
+    # no title names it; the tables by unit list the department first (324, line 526)
+    assert doc.meta.unit_name == "绥德县医疗保障局"
     assert doc.unparsed == () or all(n.code.startswith("performance-") for n in doc.unparsed)
 
 
@@ -241,3 +243,8 @@ def test_the_sources_of_funds_are_read_in_the_order_each_header_prints_them(
         "其中：专项资金列入部门预算的项目",
     ]
     assert [c.label for c in spending.columns][-3:] == ["上年实户资金余额", "其他收入", "上年结转"]
+
+
+def test_the_budget_publishes_every_table_of_the_template(doc: fiscaldoc.Document) -> None:
+    report = fiscaldoc.validate(doc)
+    assert [f for f in report.findings if f.rule == "document.tables-complete"] == []

@@ -19,6 +19,7 @@ from fiscaldoc.model import (
     DocumentMeta,
     ParseNote,
     Table,
+    TableId,
     TextLine,
 )
 from fiscaldoc.model.amount import quantum
@@ -177,13 +178,26 @@ def _meta(
         )
     return DocumentMeta(
         title=title,
-        unit_name=named.most_common(1)[0][0] if named else _name_from_title(title),
+        unit_name=named.most_common(1)[0][0]
+        if named
+        else _name_from_title(title) or _top_unit(tables),
         year=years.most_common(1)[0][0] if years else None,
         kind=kind,
         level=DocumentLevel(levels.most_common(1)[0][0]) if levels else None,
         amount_unit=units.most_common(1)[0][0] if units else "",
         source=source,
     )
+
+
+def _top_unit(tables: Sequence[Table]) -> str:
+    """The department a budget's tables by unit (单位编码) list first: the shortest code."""
+    for table in tables:
+        if table.id not in (TableId.BUDGET_INCOME, TableId.BUDGET_EXPENDITURE):
+            continue
+        coded = [row for row in table.rows if row.code]
+        if coded:
+            return min(coded, key=lambda row: len(row.code)).label
+    return ""
 
 
 def _name_from_title(title: str) -> str:

@@ -17,6 +17,7 @@ from fiscaldoc.model import (
     TableId,
     ValueRef,
 )
+from fiscaldoc.reference.catalogue import BY_ID
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 
@@ -32,6 +33,25 @@ FINAL_ACCOUNTS_TABLES = (
     TableId.THREE_PUBLIC,
 )
 """The tables every 决算 publishes (the 相关信息统计表 only in some provinces)."""
+
+BUDGET_TABLES: tuple[tuple[TableId, ...], ...] = (
+    (TableId.BUDGET_SUMMARY,),
+    (TableId.BUDGET_INCOME,),
+    (TableId.BUDGET_EXPENDITURE,),
+    (TableId.BUDGET_FISCAL_APPROPRIATION_SUMMARY,),
+    (TableId.BUDGET_GENERAL_BY_FUNCTION,),
+    (TableId.BUDGET_BASIC_BY_FUNCTION, TableId.BUDGET_BASIC_BY_ECONOMIC),
+    (TableId.BUDGET_GOVERNMENT_FUND,),
+    (TableId.BUDGET_THREE_PUBLIC,),
+)
+"""The tables every 部门预算 publishes (any one of a group: the 基本支出 table is by function or
+by economic code); provinces add more (项目支出, 政府采购)."""
+
+BUDGET_STATEMENT_TARGETS: tuple[tuple[str, TableId, str], ...] = (
+    (r"三公", TableId.BUDGET_THREE_PUBLIC, ""),
+    (r"政府性基金", TableId.BUDGET_GOVERNMENT_FUND, ""),
+    (r"政府采购", TableId.BUDGET_PROCUREMENT, ""),
+)
 
 # What an "已公开空表 / 本年度无…支出" statement is about: (pattern, table, column or "" = all).
 STATEMENT_TARGETS: tuple[tuple[str, TableId, str], ...] = (
@@ -74,8 +94,8 @@ def _not_run(this: Rule, why_zh: str, why_en: str) -> Finding:
     return _finding(this, (), f"未能检查：{why_zh}", f"not checked: {why_en}", Severity.INFO)
 
 
-def _targets(hint: str) -> tuple[TableId, str] | None:
-    for pattern, table, column in STATEMENT_TARGETS:
+def _targets(hint: str, budget: bool = False) -> tuple[TableId, str] | None:
+    for pattern, table, column in BUDGET_STATEMENT_TARGETS if budget else STATEMENT_TARGETS:
         if regex.search(pattern, hint):
             return table, column
     return None
@@ -97,29 +117,38 @@ def _holds_figures(table: Table, column: str) -> bool:
     "document",
     "Every standard table of a 决算 (the nine 公开 tables) is present, or the document states "
     "that it is empty; a table the narrative declares empty (已公开空表, 本年度无…支出) holds no "
-    "figures.",
+    "figures. In a 部门预算 the eight tables of the template (收支总表, 收入总表, 支出总表, "
+    "财政拨款收支总表, 一般公共预算支出表, 基本支出表, 政府性基金, 三公) are checked the same way, "
+    "a missing one as a warning (provinces publish variants).",
     "A table dropped in layout, or a statement left over from last year's text, makes the "
     "disclosure incomplete or self-contradictory.",
 )
 def tables_complete(context: Context, this: Rule) -> Iterator[Finding]:
     document = context.document
     statements = document.facts.empty_statements
-    stated = {t for s in statements if (t := _targets(s.table_hint)) is not None}
-    if document.meta.kind is not DocumentKind.FINAL_ACCOUNTS:
+    budget = document.meta.kind is DocumentKind.BUDGET
+    stated = {t for s in statements if (t := _targets(s.table_hint, budget)) is not None}
+    if document.meta.kind is None:
         yield _not_run(
-            this, "不是决算文件，其表格清单未核对", "not a 决算; its table set is not checked"
+            this,
+            "未能确定是决算还是预算，其表格清单未核对",
+            "neither a 决算 nor a 预算 was recognised",
         )
         return
-    for table_id in FINAL_ACCOUNTS_TABLES:
-        if context.table(table_id) is None and (table_id, "") not in stated:
-            yield _finding(
-                this,
-                (_ref(1, table_id.value, table_id.value),),
-                f"缺少{_TITLES[table_id]}，文中也未说明该表为空表",
-                f"the {table_id.value} table is missing and not stated empty",
-            )
+    groups = BUDGET_TABLES if budget else tuple((t,) for t in FINAL_ACCOUNTS_TABLES)
+    for group in groups:
+        if any(context.table(t) is not None or (t, "") in stated for t in group):
+            continue
+        title = "或".join(BY_ID[t].name if budget else _TITLES[t] for t in group)
+        yield _finding(
+            this,
+            (_ref(1, group[0].value, group[0].value),),
+            f"缺少{title}，文中也未说明该表为空表",
+            f"the {' or '.join(t.value for t in group)} table is missing and not stated empty",
+            Severity.WARNING if budget else None,
+        )
     for statement in statements:
-        target = _targets(statement.table_hint)
+        target = _targets(statement.table_hint, budget)
         table = None if target is None else context.table(target[0])
         if target is None or table is None or not _holds_figures(table, target[1]):
             continue
