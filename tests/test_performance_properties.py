@@ -1,0 +1,367 @@
+"""Performance tables beyond the seeds: indicator values, renderings of our own (a Markdown pipe
+table, PDF-like wrapped text), and generated tables rendered to TSV that must parse back to the
+same records — with a raised 得分 caught by validation where it is printed."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import fiscaldoc
+from fiscaldoc.model import Comparator, Location
+from fiscaldoc.performance import indicator_value
+
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("FISCALDOC_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator", "unit"),
+    [
+        ("≥95%", "95", Comparator.GE, "%"),
+        ("95%以上", "95", Comparator.GE, "%"),
+        ("不低于90%", "90", Comparator.GE, "%"),
+        (">95%", "95", Comparator.GT, "%"),
+        ("≤10天", "10", Comparator.LE, "天"),
+        ("≤5万/次", "5", Comparator.LE, "万/次"),
+        ("3%以内", "3", Comparator.LE, "%"),
+        ("11人", "11", None, "人"),
+        ("2310元/人/年", "2310", None, "元/人/年"),
+        ("55.04万元", "55.04", None, "万元"),
+        ("100", "100", None, ""),
+        ("2023年1-12月", None, None, ""),
+        ("2023年度", None, None, ""),
+        ("2023年5月—2024年5月", None, None, ""),
+        ("实时结算", None, None, ""),
+        ("6月份已完成", None, None, ""),
+    ],
+)
+def test_indicator_values(
+    text: str, value: str | None, comparator: Comparator | None, unit: str
+) -> None:
+    parsed = indicator_value(text, Location(1))
+    assert parsed.text == text
+    assert parsed.value == (None if value is None else Decimal(value))
+    assert parsed.comparator is comparator
+    assert parsed.unit == unit
+
+
+# --- renderings of our own --------------------------------------------------------------------
+
+_MARKDOWN = """\
+# 某某县某某局2023年度部门决算
+
+## 某某信息系统运维项目绩效自评表
+
+(2023年度)
+
+| 项目名称 | 某某信息系统运维 | | | | | | |
+| 主管部门 | 某某县某某局 | | | 实施单位 | | 某某县某某中心 | |
+| 项目资金 (万元) | | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A%) | 得分 |
+| | 年度资金总额 | 20 | 20 | 18.5 | 10 | 92.5% | 9 |
+| | 其中：当年财政拨款 | 20 | 20 | 18.5 | — | 92.5% | — |
+| | 上年结转资金 | | | | — | | — |
+| | 其他资金 | | | | — | | — |
+| 年度总体目标完成情况 | 预期目标(年初设定) | | | 实际完成情况 | | | |
+| | 保障系统全年稳定运行。 | | | 系统全年稳定运行。 | | | |
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析 |
+| | 产出指标 (50分) | 数量指标 | 运维设备数 | ≥30台 | 32台 | 25 | 25 | |
+| | | 时效指标 | 故障响应时间 | ≤2小时 | 1小时 | 25 | 24 | 个别故障响应较慢 |
+| | 效益指标 (30分) | 社会效益指标 | 系统可用率 | 99%以上 | 99.5% | 30 | 30 | |
+| | 满意度指标 (10分) | 服务对象满意度指标 | 使用人员满意度 | ≥90% | 95% | 10 | 10 | |
+| 总分 | | | | | 100 | 98 | |
+
+（四）其他说明
+"""
+
+# The same table as PDF text: cells separated by spaces, empty cells gone, labels wrapped.
+_WRAPPED = """\
+某某县某某局2023年度部门决算
+
+某某信息系统运维项目绩效自评表
+（2023 年度）
+项目名称 某某信息系统运维
+主管部门 某某县某某局 实施单位 某某县某某中心
+项目资金
+（万元）
+年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额 20 20 18.5 10 92.5% 9
+其中：当年财政拨款 20 20 18.5 — 92.5% —
+上年结转资金
+其他资金
+年
+度
+总
+体
+目
+标
+预期目标（年初设定） 实际完成情况
+保障系统全年稳定运行。
+系统全年稳定运行。
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分
+产出指
+标
+（50分）
+数量指标 运维设备数 ≥30台 32台 25 25
+时效指标 故障响应时间 ≤2小时 1小时 25 24
+效益指
+标（30
+分）
+社会效益
+指标
+系统可用率 99%以上 99.5% 30 30
+满意度
+指标
+（10分）
+服务对象
+满意度指
+标
+使用人员满意度 ≥90% 95% 10 10
+总分 100 98
+
+（四）其他说明
+"""
+
+
+def _essentials(doc: fiscaldoc.Document) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for record in fiscaldoc.performance_records(doc):
+        d = record.as_dict()
+        rows.append(
+            tuple(
+                str(d[f])
+                for f in (
+                    "record",
+                    "label",
+                    "level1",
+                    "level2",
+                    "level3",
+                    "target_text",
+                    "target_value",
+                    "target_comparator",
+                    "actual_text",
+                    "weight",
+                    "score",
+                    "initial_budget",
+                    "budget",
+                    "execution",
+                    "rate",
+                )
+            )
+        )
+    return rows
+
+
+_EXPECTED = [
+    ("fund", "年度资金总额", "", "", "", "", "", "", "", "10", "9", "20", "20", "18.5", "92.5"),
+    ("fund", "其中：当年财政拨款", *[""] * 9, "20", "20", "18.5", "92.5"),
+    ("fund", "上年结转资金", *[""] * 13),
+    ("fund", "其他资金", *[""] * 13),
+    ("indicator", "", "产出指标", "数量指标", "运维设备数", "≥30台", "30", "≥", "32台", "25", "25")
+    + ("",) * 4,
+    (
+        "indicator",
+        "",
+        "产出指标",
+        "时效指标",
+        "故障响应时间",
+        "≤2小时",
+        "2",
+        "≤",
+        "1小时",
+        "25",
+        "24",
+    )
+    + ("",) * 4,
+    ("indicator", "", "效益指标", "社会效益指标", "系统可用率", "99%以上", "99", "≥", "99.5%", "30")
+    + ("30",)
+    + ("",) * 4,
+    (
+        "indicator",
+        "",
+        "满意度指标",
+        "服务对象满意度指标",
+        "使用人员满意度",
+        "≥90%",
+        "90",
+        "≥",
+        "95%",
+    )
+    + ("10", "10")
+    + ("",) * 4,
+    ("total", "总分", *[""] * 7, "100", "98", "", "", "", ""),
+]
+
+
+@pytest.mark.parametrize("text", [_MARKDOWN, _WRAPPED], ids=["markdown-pipes", "pdf-wrapped"])
+def test_own_renderings_give_the_same_records(text: str) -> None:
+    doc = fiscaldoc.parse(text)
+    assert [t.id.value for t in doc.performance] == ["performance_self_evaluation_project"]
+    table = doc.performance[0]
+    assert (table.project, table.department, table.implementer, table.year) == (
+        "某某信息系统运维",
+        "某某县某某局",
+        "某某县某某中心",
+        2023,
+    )
+    assert table.target is not None and table.target.text == "保障系统全年稳定运行。"
+    assert table.outcome is not None and table.outcome.text == "系统全年稳定运行。"
+    assert _essentials(doc) == _EXPECTED
+    assert [i.level1_weight for i in table.indicators] == [50, 50, 30, 10]
+    assert not [n for n in doc.unparsed if n.code.startswith("performance-")]
+    # The table is not narrative: the heading after it is.
+    assert [line.text for line in doc.narrative][-1] == "（四）其他说明"
+    report = fiscaldoc.validate(doc)
+    assert not [f for f in report.findings if f.rule.startswith("performance.")]
+
+
+# --- generated tables -------------------------------------------------------------------------
+
+_HAN = "参保人员服务质量完成率系统运行时间费用支出档案整理网络建设宣传培训"
+_LEVEL2 = {
+    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "效益指标": ("社会效益指标", "经济效益指标", "可持续影响指标"),
+    "满意度指标": ("服务对象满意度指标",),
+}
+_UNITS = ("%", "人", "次", "万元", "家/年", "天")
+_TEXTS = ("有效提升", "显著提升", "实时结算", "按时完成", "2023年1-12月")
+
+
+@attrs.frozen
+class _Indicator:
+    level1: str
+    level2: str
+    level3: str
+    target: str
+    actual: str
+    weight: Decimal
+    score: Decimal
+
+
+def _value() -> st.SearchStrategy[str]:
+    number = st.decimals(min_value=1, max_value=5000, places=1).map(
+        lambda d: format(d.normalize(), "f")
+    )
+    measured = st.tuples(st.sampled_from(("", "≥", "≤", ">")), number, st.sampled_from(_UNITS))
+    return st.one_of(st.sampled_from(_TEXTS), measured.map("".join))
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> list[_Indicator]:
+    indicators: list[_Indicator] = []
+    for level1, names in _LEVEL2.items():
+        for level2 in draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True)):
+            for _ in range(draw(st.integers(1, 3))):
+                name = "".join(draw(st.lists(st.sampled_from(_HAN), min_size=3, max_size=10)))
+                weight = draw(st.decimals(min_value=1, max_value=20, places=1))
+                score = draw(st.decimals(min_value=0, max_value=weight, places=1))
+                indicators.append(
+                    _Indicator(level1, level2, name, draw(_value()), draw(_value()), weight, score)
+                )
+    return indicators
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value != 0 else "0"
+
+
+def _render(indicators: list[_Indicator], fund_score: Decimal = Decimal(9)) -> str:
+    weights = {
+        l1: sum((i.weight for i in indicators if i.level1 == l1), Decimal(0)) for l1 in _LEVEL2
+    }
+    rows = [
+        "某某县某某局2023年度部门决算",
+        "",
+        "某某项目绩效自评表",
+        "(2023年度)",
+        "项目名称\t某某项目\t\t\t\t\t\t",
+        "主管部门\t某某县某某局\t\t\t实施单位\t\t某某县某某中心\t",
+        "项目资金 (万元)\t\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\t执行率(B/A%)\t得分",
+        f"\t年度资金总额:\t100\t100\t90\t10\t90%\t{_fmt(fund_score)}",
+        "\t其中:当年财政拨款\t100\t100\t90\t—\t90%\t—",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+    ]
+    previous = ("", "")
+    for indicator in indicators:
+        level1 = (
+            f"{indicator.level1} ({_fmt(weights[indicator.level1])}分)"
+            if indicator.level1 != previous[0]
+            else ""
+        )
+        level2 = indicator.level2 if (indicator.level1, indicator.level2) != previous else ""
+        previous = (indicator.level1, indicator.level2)
+        cells = [
+            "",
+            level1,
+            level2,
+            indicator.level3,
+            indicator.target,
+            indicator.actual,
+            _fmt(indicator.weight),
+            _fmt(indicator.score),
+            "",
+        ]
+        rows.append("\t".join(cells))
+    total_weight = sum(weights.values(), Decimal(0)) + 10
+    total_score = sum((i.score for i in indicators), Decimal(0)) + fund_score
+    rows.append(f"总分\t\t\t\t\t{_fmt(total_weight)}\t{_fmt(total_score)}\t")
+    rows += ["", "（四）其他说明", ""]
+    return "\n".join(rows)
+
+
+@_SETTINGS
+@given(_tables())
+def test_generated_tables_parse_back_to_their_records(indicators: list[_Indicator]) -> None:
+    doc = fiscaldoc.parse(_render(indicators))
+    assert len(doc.performance) == 1
+    table = doc.performance[0]
+    got = [
+        (
+            i.level1,
+            i.level2,
+            i.level3,
+            i.target.text if i.target else "",
+            i.actual.text if i.actual else "",
+            i.weight.value if i.weight else None,
+            i.score.value if i.score else None,
+        )
+        for i in table.indicators
+    ]
+    want = [
+        (i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score) for i in indicators
+    ]
+    assert got == want
+    assert not any(i.ambiguous for i in table.indicators)
+    for parsed, source in zip(table.indicators, indicators, strict=True):
+        assert parsed.target is not None
+        assert parsed.target == indicator_value(source.target, parsed.target.location)
+    report = fiscaldoc.validate(doc)
+    assert not [f for f in report.findings if f.rule.startswith("performance.")]
+
+
+@_SETTINGS
+@given(_tables(), st.data())
+def test_a_raised_score_is_caught_where_it_is_printed(
+    indicators: list[_Indicator], data: st.DataObject
+) -> None:
+    n = data.draw(st.integers(0, len(indicators) - 1))
+    raised = data.draw(st.decimals(min_value=Decimal("0.5"), max_value=10, places=1))
+    indicators = list(indicators)
+    indicators[n] = attrs.evolve(indicators[n], score=indicators[n].weight + raised)
+    doc = fiscaldoc.parse(_render(indicators))
+    line = doc.performance[0].indicators[n].location.line
+    report = fiscaldoc.validate(doc)
+    caught = [f for f in report.findings if f.rule == "performance.score-within-weight"]
+    assert [(f.severity.value, f.locations[0].line, f.locations[0].column) for f in caught] == [
+        ("error", line, "得分")
+    ]
+    assert caught[0].actual == indicators[n].score
+    assert caught[0].expected == indicators[n].weight
