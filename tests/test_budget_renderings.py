@@ -130,3 +130,39 @@ def test_the_tables_the_budget_does_not_publish_are_named(doc: fiscaldoc.Documen
         for f in report.findings
         if f.rule == "document.tables-complete"
     )
+
+
+THREE_PUBLIC = "\n".join(
+    [
+        "某县教育局2025年部门预算",
+        "附表5",
+        "2025年一般公共预算“三公”经费支出预算表",
+        "单位：元",
+        "项目\t合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行维护费\t\t",
+        "\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费",
+        "上年预算数\t90,000.00\t\t20,000.00\t70,000.00\t\t70,000.00",
+        "本年预算数\t80,000.00\t\t15,000.00\t65,000.00\t\t65,000.00",
+        "增减变化\t-10,000.00\t\t-5,000.00\t-5,000.00\t\t-5,000.00",
+    ]
+)
+
+
+def test_a_three_public_budget_with_last_year_this_year_and_the_change() -> None:
+    doc = fiscaldoc.parse(THREE_PUBLIC)
+    table = doc.table("budget_three_public")
+    assert table is not None
+    this_year = table.row("本年预算数")
+    assert this_year is not None
+    assert [(c.column, c.value) for c in this_year.cells] == [
+        ("合计", Decimal("80000.00")),
+        ("公务接待费", Decimal("15000.00")),
+        # the 小计 under 公务用车购置及运行维护费 is that group's total
+        ("公务用车购置及运行维护费", Decimal("65000.00")),
+        ("公务用车运行维护费", Decimal("65000.00")),
+    ]
+    assert fiscaldoc.validate(doc).errors == ()
+    broken = THREE_PUBLIC.replace("65,000.00\t\t65,000.00", "65,000.00\t\t60,000.00", 1)
+    lines = {
+        ref.line for f in fiscaldoc.validate(fiscaldoc.parse(broken)).errors for ref in f.locations
+    }
+    assert 8 in lines
