@@ -254,6 +254,20 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "增幅 and 降幅, against last year's 年初预算",
+        _TITLE
+        + "（二）支出预算情况\n当年预算支出 420 万元，比上年年初预算增加 20 万元，增幅为 5%。"
+        "当年预算收入 400 万元，较上年减少 8 万元，降幅 1.96%。",
+        [
+            ("budget_expenditure_total", "", "420", "万元"),
+            ("budget_expenditure_total_yoy_change", "", "20", "万元"),
+            ("budget_expenditure_total_yoy_change_pct", "", "5", "%"),
+            ("budget_income_total", "", "400", "万元"),
+            ("budget_income_total_yoy_change", "", "-8", "万元"),
+            ("budget_income_total_yoy_change_pct", "", "-1.96", "%"),
+        ],
+    ),
+    (
         "机关运行经费安排 with its change",
         _TITLE + "十、机关运行经费安排情况说明\n本部门2024年机关运行经费安排 25.5 万元，"
         "比上年减少 1.5 万元，下降 5.56%。",

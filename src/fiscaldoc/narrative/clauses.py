@@ -20,7 +20,9 @@ _SPACES = regex.compile(r"\s+")
 
 
 _CLAUSE_END = regex.compile(r"[，；;]|(?<!\d),|,(?!\d{3})")
-_WORTH_LEXING = regex.compile(r"\d|持平|一致|相同|变化|不变|(?:未|没有|不)安排|[（(][类款项][)）]")
+_WORTH_LEXING = regex.compile(
+    r"\d|持平|一致|相同|变化|不变|(?:未|没有|不)安排|无政府采购预算|[（(][类款项][)）]"
+)
 _SHORT = 24
 
 

@@ -110,7 +110,8 @@ the parts and items also have ``…_pct``, their share ("占 X%"). The reason gi
 
 "三公", 会议费, 培训费 and 机关运行经费 figures of a budget are their ``X_budget`` (with
 ``X_yoy_change``, ``X_yoy_change_pct`` and ``X_budget_last_year``); "未安排“三公”经费及会议费、
-培训费支出" is a budget of 0 (元) for each named, and is also kept as an empty statement.
+培训费支出" is a budget of 0 (元) for each named, and "无政府采购预算" a ``procurement_budget`` of 0
+(元); both are also kept as empty statements.
 
 预算绩效 (十三 and the self-evaluation reports):
 
