@@ -8,7 +8,7 @@ lines, the index of its cell, which is what places a value in its column.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 import regex
@@ -102,8 +102,10 @@ def _raw_tokens(line: Line) -> Iterator[Tok]:
         yield Tok(kind, match[0], line.location(match.start()))
 
 
-def _merge_labels(tokens: list[Tok], family: Family) -> list[Tok]:
-    """Join label pieces split by spaces ("公 务 用 车", wrapped words) into one label."""
+def _join_labels(
+    tokens: list[Tok], joins: Callable[[Tok, Tok], bool], join: Callable[[str, str], str]
+) -> list[Tok]:
+    """Join each label to the space-separated label before it when ``joins(previous, token)``."""
     merged: list[Tok] = []
     for token in tokens:
         previous = merged[-1] if merged else None
@@ -112,12 +114,21 @@ def _merge_labels(tokens: list[Tok], family: Family) -> list[Tok]:
             and token.kind is Kind.LABEL
             and previous.kind is Kind.LABEL
             and token.index is None
-            and not (family is Family.TWO_SIDED and p.ORDINAL.match(token.text))
+            and joins(previous, token)
         ):
-            merged[-1] = attrs.evolve(previous, text=_join(previous.text, token.text))
+            merged[-1] = attrs.evolve(previous, text=join(previous.text, token.text))
         else:
             merged.append(token)
     return merged
+
+
+def _merge_labels(tokens: list[Tok], family: Family) -> list[Tok]:
+    """Join label pieces split by spaces ("公 务 用 车", wrapped words) into one label."""
+
+    def joins(_: Tok, token: Tok) -> bool:
+        return not (family is Family.TWO_SIDED and p.ORDINAL.match(token.text))
+
+    return _join_labels(tokens, joins, _join)
 
 
 def _join(left: str, right: str) -> str:
@@ -276,20 +287,11 @@ def _merge_split_ordinals(tokens: list[Tok]) -> list[Tok]:
     On the lines of a multi-sided summary, labels next to each other are items of different
     sides ("结转下年 结转下年"), so only an ordinal cut from its label is joined.
     """
-    merged: list[Tok] = []
-    for token in tokens:
-        previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and token.kind is Kind.LABEL
-            and previous.kind is Kind.LABEL
-            and token.index is None
-            and (token.text.startswith(("、", "：", ":")) or _LONE_ORDINAL.match(previous.text))
-        ):
-            merged[-1] = attrs.evolve(previous, text=previous.text + token.text)
-        else:
-            merged.append(token)
-    return merged
+
+    def joins(previous: Tok, token: Tok) -> bool:
+        return token.text.startswith(("、", "：", ":")) or bool(_LONE_ORDINAL.match(previous.text))
+
+    return _join_labels(tokens, joins, str.__add__)
 
 
 _LONE_ORDINAL = regex.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]?$")
