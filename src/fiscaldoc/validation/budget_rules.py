@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId
 from fiscaldoc.reference.catalogue import BY_ID
 from fiscaldoc.reference.codes import (
-    allowed_government_codes,
     function_class_by_name,
     government_economic_codes,
 )
@@ -406,76 +405,6 @@ def _government_side(
             f"the rows of {detail.id.value} paired with 政府经济 class {code}",
         )
         yield from _found(context.compare(this, Ref(summary, row, column), parts, relation))
-
-
-def _pairing_finding(this: Rule, table: Table, row: Row, zh: str, en: str) -> Finding:
-    ref = Ref(table, row, table.columns[0].label if table.columns else "")
-    return Finding(
-        rule=this.id,
-        severity=this.severity,
-        message=zh,
-        message_en=en,
-        locations=(ref.value_ref(),),
-    )
-
-
-@rule(
-    "reference.economic-pairing",
-    Severity.WARNING,
-    "reference",
-    "In the budget tables by economic code, each 部门经济分类 item is paired with a 政府经济分类 "
-    "item the templates allow (30101 基本工资 ↔ 50101 or, for 事业单位, 50501; 302 ↔ 502 or 505 "
-    "…), the 政府经济 name is that code's, and one 部门经济 code is paired the same way in every "
-    "table of the document.",
-    "The 政府经济 side of the summaries is built from these pairs; a pair outside the "
-    "correspondence, or paired differently in two tables, moves money between 政府经济 classes.",
-)
-def economic_pairing(context: Context, this: Rule) -> Iterator[Finding]:
-    names = government_economic_codes()
-    first: dict[str, tuple[Table, Row]] = {}
-    for table_id in (TableId.BUDGET_GENERAL_BY_ECONOMIC, TableId.BUDGET_BASIC_BY_ECONOMIC):
-        table = context.table(table_id)
-        if table is None:
-            continue
-        for row in table.rows:
-            gov = row.government_code
-            if not gov or not row.code:
-                continue
-            allowed = allowed_government_codes(row.code)
-            if allowed is not None and not any(gov.startswith(code) for code in allowed):
-                yield _pairing_finding(
-                    this,
-                    table,
-                    row,
-                    f"{table.title}：部门经济分类 {row.code}（{row.label}）对应政府经济分类 {gov}，"
-                    f"按对应关系应为 {'、'.join(allowed)}",
-                    f"{table.id.value}: {row.code} ({row.label}) is paired with {gov}; the "
-                    f"correspondence allows {', '.join(allowed)}",
-                )
-            known = names.get(gov)
-            if known is not None and row.government_label and _name(row.government_label) != known:
-                yield _pairing_finding(
-                    this,
-                    table,
-                    row,
-                    f"{table.title}：政府经济分类 {gov} 的名称应为「{known}」，"
-                    f"印为「{row.government_label}」",
-                    f"{table.id.value}: 政府经济 code {gov} is named {known!r}, printed "
-                    f"{row.government_label!r}",
-                )
-            seen = first.setdefault(row.code, (table, row))
-            if seen[1].government_code != gov:
-                yield _pairing_finding(
-                    this,
-                    table,
-                    row,
-                    f"{table.title}：部门经济分类 {row.code}（{row.label}）对应政府经济分类 {gov}，"
-                    f"而{seen[0].title}中对应 {seen[1].government_code}（第 "
-                    f"{seen[1].location.line} 行）",
-                    f"{table.id.value}: {row.code} is paired with {gov}, but with "
-                    f"{seen[1].government_code} in {seen[0].id.value} (line "
-                    f"{seen[1].location.line})",
-                )
 
 
 @rule(
