@@ -146,6 +146,15 @@ def test_table_metadata_and_texts() -> None:
     assert suide[2].target.location.line == 1279
     assert suide[2].annual_target.location.line == 1285
     assert suide[1].target is not None and suide[1].target.text.startswith("认真贯彻中、省、市")
+    # The notes under a table are kept with it.
+    assert [r.location.line for t in suide for r in t.remarks] == [
+        1162,
+        1163,
+        1248,
+        1249,
+        1343,
+        1345,
+    ]
     yulin = _doc("yulin").performance
     assert yulin[0].outcome is not None and yulin[0].outcome.location.line == 632
     assert yulin[1].implementer == "榆林市医疗保险服务中心"  # wrapped onto the next line

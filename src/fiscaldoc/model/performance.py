@@ -156,7 +156,8 @@ class PerformanceTable:
 
     ``weight_total`` and ``score_total`` are the printed 总分 (分值 and 得分); ``target`` the
     预期目标 / 年度目标 / 实施期总目标, ``annual_target`` a 年度目标 printed beside an 实施期总目标,
-    ``outcome`` the 实际完成情况.
+    ``outcome`` the 实际完成情况; ``remarks`` the notes printed under the table (注：…);
+    ``last_line`` the table's last source line.
     """
 
     id: PerformanceTableId
@@ -179,3 +180,4 @@ class PerformanceTable:
     weight_total: Figure | None = None
     score_total: Figure | None = None
     last_line: int = 0
+    remarks: tuple[TextField, ...] = ()

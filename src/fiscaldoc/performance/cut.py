@@ -74,6 +74,7 @@ def _title(line: Line) -> tuple[PerformanceTableId, str, str] | None:
     if attachment and attachment[0]:
         number = number or attachment[0].rstrip(":：、.．")
         text = text[attachment.end() :]
+    text = p.ORDINAL.sub("", text)
     kind = table_kind(text)
     return None if kind is None else (kind, text, number)
 

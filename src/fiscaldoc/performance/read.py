@@ -234,6 +234,7 @@ class _Reader:
         self.last_meta = ""
         self.split_header: Line | None = None
         self.label_line: Line | None = None
+        self.remarks: list[TextField] = []
 
     # --- the table --------------------------------------------------------------------------
 
@@ -291,6 +292,7 @@ class _Reader:
             weight_total=self.weight_total,
             score_total=self.score_total,
             last_line=body[-1].number,
+            remarks=tuple(self.remarks),
         )
         return Read(table, tuple(self.unparsed), tuple(self.notes))
 
@@ -334,6 +336,7 @@ class _Reader:
             return
         if regex.match(r"^(?:注|备注|说明)[:：]", compact) or self.state == "notes":
             self.state = "notes"
+            self.remarks.append(TextField(line.text.strip(), line.location()))
             return
         if self.state != "tasks" or "任务名称" in compact:
             self._finish_task()
