@@ -139,6 +139,19 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "财政拨款收支总预算, and 上年结转 among the sources",
+        _TITLE + "（二）财政拨款收支预算情况\n2024年财政拨款收支总预算 980 万元。\n"
+        "（一）收入预算情况\n收入预算 1,000 万元，其中：一般公共预算拨款收入 980 万元、"
+        "上年结转 20 万元。",
+        [
+            ("budget_fiscal_appropriation_income", "", "980", "万元"),
+            ("budget_fiscal_appropriation_expenditure", "", "980", "万元"),
+            ("budget_income_total", "", "1000", "万元"),
+            ("budget_income_item", "一般公共预算拨款收入", "980", "万元"),
+            ("budget_income_item", "上年结转", "20", "万元"),
+        ],
+    ),
+    (
         "支出预算 with 基本支出 and 项目支出, a change 同比",
         _TITLE
         + "（二）支出预算情况\n支出预算合计 900 万元，同比减少 30 万元，其中：基本支出 600 万元，"
@@ -389,3 +402,16 @@ def test_a_budget_table_declared_empty_must_hold_no_figure(suide: fiscaldoc.Docu
     tables = tuple(attrs.evolve(t, rows=rows) if t is fund else t for t in suide.tables)
     (finding,) = empty_findings(attrs.evolve(suide, tables=tables))
     assert finding.locations[0].line == 321 and finding.actual == Decimal("5")
+
+
+def test_a_budget_share_is_checked_against_the_amounts_before_it() -> None:
+    text = (
+        _TITLE + "第二部分 收支情况\n（一）收支预算总体情况\n本部门当年预算收入 1,000 万元，其中："
+        "一般公共预算拨款收入 980 万元，占 90%；事业收入 20 万元，占 2%。\n"
+        "2.支出按功能科目分类的明细情况\n本部门当年一般公共预算支出 980 万元，其中："
+        "行政运行（2101501）490 万元，占 50%。\n"
+    )
+    doc = fiscaldoc.parse(text)
+    findings = [f for f in fiscaldoc.validate(doc).findings if f.rule == "narrative.budget-shares"]
+    assert [(f.locations[0].line, f.actual) for f in findings] == [(4, Decimal("90"))]
+    assert findings[0].expected is not None and abs(findings[0].expected - 98) < 1

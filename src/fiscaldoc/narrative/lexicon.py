@@ -249,6 +249,11 @@ ENTRIES: tuple[Entry, ...] = (
     # a budget's totals: "当年预算收入", "收入预算总计", "收支总预算" (not "政府性基金预算收入")
     _subject(
         Kind.TOTAL,
+        r"财政拨款(?:收入支出|收支)(?:总预算|预算(?:总计|合计|总额|总数)?)",
+        "fa_income_total+fa_expenditure_total",
+    ),
+    _subject(
+        Kind.TOTAL,
         r"(?<![金营共])(?:部门)?(?:收入支出|收支)(?:总预算|预算(?:总计|合计|总额|总数)?)",
         "budget_income_total+budget_expenditure_total",
     ),
@@ -295,7 +300,8 @@ ENTRIES: tuple[Entry, ...] = (
     # is read as printed)
     Entry(
         Kind.PART,
-        r"(?P<name>(?:一般公?共?预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款收入)",
+        r"(?P<name>(?:一般公?共?预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款收入"
+        r"|上年结转(?:结余)?(?:收入)?|上年结余|用事业基金弥补收支差额)",
         "budget_income_item",
     ),
     Entry(Kind.PART, r"(?P<name>一般公?共?预算(?:当年)?(?:拨款)?支出)", "general_budget_funds"),

@@ -86,6 +86,8 @@ OVERRIDES.update(
     {
         ("performance", "general_budget_funds"): "performance_target",
         ("performance", "fund_appropriation"): "performance_target",
+        ("fa_overview", "budget_income_total"): "fa_income_total",
+        ("fa_overview", "budget_expenditure_total"): "fa_expenditure_total",
     }
 )
 

@@ -597,3 +597,69 @@ def budget_empty(context: Context, this: Rule) -> Iterator[Finding]:
             difference=cells[0][1].value,
             unit=table.unit,
         )
+
+
+_BUDGET_SHARES = {
+    "budget_income_item_pct": ("budget_income_item", "budget_income_total"),
+    "budget_expenditure_item_pct": ("budget_expenditure_item", "budget_expenditure_total"),
+    "budget_fiscal_appropriation_income_pct": (
+        "budget_fiscal_appropriation_income",
+        "budget_income_total",
+    ),
+    "function_item_budget_pct": ("function_item_budget", "budget_general_expenditure"),
+    "economic_item_budget_pct": ("economic_item_budget", "budget_general_expenditure"),
+}
+"""A budget's share keys: (the part's key, the key of the whole it is a share of)."""
+
+
+def _before(facts: Sequence[Fact], key: str, subject: str | None, line: int) -> Fact | None:
+    """The last fact of ``key`` (and ``subject``) stated at or before ``line``: the figure a
+    share printed after it is computed from (a budget states its 一般公共预算支出 again before
+    each breakdown)."""
+    found = [
+        f
+        for f in facts
+        if f.key == key and (subject is None or f.subject == subject) and f.unit != "%"
+    ]
+    earlier = [f for f in found if f.location.line <= line]
+    return earlier[-1] if earlier else None
+
+
+@rule(
+    "narrative.budget-shares",
+    Severity.ERROR,
+    "narrative",
+    "In a budget, each share a sentence states — a source of income or a kind of spending 占 "
+    "当年预算收入/支出 %, 财政拨款收入 占 %, a function item or economic class 占 一般公共预算支出 "
+    "% — is consistent with the amounts the narrative states before it, allowing for rounding "
+    "or truncation of every figure involved.",
+    "Shares are computed from rounded figures, so the exact check is an interval; a percentage "
+    "outside it is wrong.",
+)
+def budget_shares(context: Context, this: Rule) -> Iterator[Finding]:
+    facts = context.document.facts.facts
+    for fact in facts:
+        keys = _BUDGET_SHARES.get(fact.key)
+        if keys is None or fact.unit != "%":
+            continue
+        part = _before(facts, keys[0], fact.subject, fact.location.line)
+        whole = _before(facts, keys[1], None, fact.location.line)
+        if part is None or whole is None or part.unit != whole.unit:
+            continue
+        interval = share_interval(part.value, whole.value)
+        if interval is None or percent_consistent(fact.value, interval):
+            continue
+        low, high = interval
+        yield _percent_finding(
+            this,
+            stated=fact.value,
+            compared=fact.value,
+            interval=interval,
+            text=(
+                f"说明所述「{fact.key}」{fact.value}% 与 {part.value}/{whole.value} 计算结果 "
+                f"{low:.2f}%–{high:.2f}% 不符",
+                f"the narrative states {fact.key} = {fact.value}%; {part.value} / {whole.value} "
+                f"gives {low:.2f}%–{high:.2f}%",
+            ),
+            locations=(_fact_ref(fact), _fact_ref(part), _fact_ref(whole)),
+        )
