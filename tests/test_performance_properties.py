@@ -365,3 +365,67 @@ def test_a_raised_score_is_caught_where_it_is_printed(
     ]
     assert caught[0].actual == indicators[n].score
     assert caught[0].expected == indicators[n].weight
+
+
+def _render_spaces(indicators: list[_Indicator]) -> str:
+    """The same table as PDF text: space-separated cells, each 一级指标 label on a line of its
+    own above its rows, 分值 and 得分 closing each row."""
+    weights = {
+        l1: sum((i.weight for i in indicators if i.level1 == l1), Decimal(0)) for l1 in _LEVEL2
+    }
+    rows = [
+        "某某县某某局2023年度部门决算",
+        "某某项目绩效自评表",
+        "（2023 年度）",
+        "项目名称 某某项目",
+        "项目资金（万元）",
+        "年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 100 100 90 10 90% 9",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+    ]
+    previous = ("", "")
+    for indicator in indicators:
+        if indicator.level1 != previous[0]:
+            rows.append(f"{indicator.level1} （{_fmt(weights[indicator.level1])}分）")
+        level2 = indicator.level2 if (indicator.level1, indicator.level2) != previous else ""
+        previous = (indicator.level1, indicator.level2)
+        cells = [level2, indicator.level3, indicator.target, indicator.actual]
+        cells += [_fmt(indicator.weight), _fmt(indicator.score)]
+        rows.append(" ".join(c for c in cells if c))
+    total = sum((i.score for i in indicators), Decimal(0)) + 9
+    rows += [f"总分 {_fmt(sum(weights.values(), Decimal(0)) + 10)} {_fmt(total)}", "（四）其他说明"]
+    return "\n".join(rows)
+
+
+def _parsed(i: fiscaldoc.PerformanceIndicator) -> tuple[object, ...]:
+    return (
+        i.level1,
+        i.level1_weight,
+        i.level2,
+        i.level3,
+        i.target.text if i.target else "",
+        i.actual.text if i.actual else "",
+        i.weight.value if i.weight else None,
+        i.score.value if i.score else None,
+    )
+
+
+@_SETTINGS
+@given(_tables())
+def test_generated_tables_as_pdf_text_parse_back_to_their_records(
+    indicators: list[_Indicator],
+) -> None:
+    doc = fiscaldoc.parse(_render_spaces(indicators))
+    table = doc.performance[0]
+    got = [_parsed(i) for i in table.indicators]
+    weights = {
+        l1: sum((i.weight for i in indicators if i.level1 == l1), Decimal(0)) for l1 in _LEVEL2
+    }
+    want = [
+        (i.level1, weights[i.level1], i.level2, i.level3, i.target, i.actual, i.weight, i.score)
+        for i in indicators
+    ]
+    assert got == want
+    assert not [n for n in doc.unparsed if n.code.startswith("performance-")]
+    report = fiscaldoc.validate(doc)
+    assert not [f for f in report.findings if f.rule.startswith("performance.")]

@@ -868,6 +868,13 @@ class _Reader:
         cells = [c for c in cells if not _SECTION.match(c.compact)]
         level1: tuple[str, Decimal | None] | None = None
         level2 = ""
+        if (
+            len(cells) > 1
+            and _level(cells[0])
+            and regex.fullmatch(r"[(（][\d.]+分[)）]", cells[1].text)
+        ):
+            cells = [_Cell(cells[0].text + cells[1].text, cells[0].field, cells[0].start, line)]
+            cells += _cells(line)[2:]
         while cells and _level(cells[0]) is not None:
             level = _level(cells[0])
             assert level is not None
