@@ -14,6 +14,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import fiscaldoc
 from fiscaldoc.model import Cell, Narrative
@@ -415,3 +417,22 @@ def test_a_budget_share_is_checked_against_the_amounts_before_it() -> None:
     findings = [f for f in fiscaldoc.validate(doc).findings if f.rule == "narrative.budget-shares"]
     assert [(f.locations[0].line, f.actual) for f in findings] == [(4, Decimal("90"))]
     assert findings[0].expected is not None and abs(findings[0].expected - 98) < 1
+
+
+_BUDGET_ALPHABET = (
+    "0123456789 ,.%，。；、：（）()\n"
+    + "当年预算收入支出总计合计其中一般公共拨款政府性基金国有资本经营财政较上年增加减少一致持平"
+    + "同比增长下降未安排及和三公经费会议培训机关运行购置车辆设备台套辆万元涉及绩效目标无采购"
+    + "工资福利商品和服务对个人家庭的补助类款项部门第二部分情况说明"
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_BUDGET_ALPHABET, max_size=300))
+def test_any_budget_like_text_is_read_without_raising(text: str) -> None:
+    narrative = extract(list(normalise("某局2024年部门预算\n" + text)))
+    for fact in narrative.facts:
+        assert fact.location.line >= 1 and fact.key
+        assert fact.value_yuan is None or fact.unit in ("元", "万元", "亿元")
+    for sentence in narrative.unmatched:
+        assert sentence.location.line >= 1
