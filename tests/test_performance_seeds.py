@@ -298,3 +298,16 @@ def test_kinds_of_table_by_title() -> None:
     assert kind("专项资金总体绩效目标表") is PerformanceTableId.TARGETS_PROJECT
     assert kind("XX项目绩效自评表(政府购买服务)") is PerformanceTableId.SELF_EVALUATION_PROJECT
     assert kind("收入支出决算总表") is None
+
+
+def test_cli_exports_performance_records_as_parquet(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "performance.parquet"
+    args = ["export", str(_path("xian-beilin")), "--records", "performance", "--format", "parquet"]
+    assert main([*args, "-o", str(out), "-q"]) == 0
+    table = pq.read_table(out)
+    assert table.column_names == list(fiscaldoc.PERFORMANCE_FIELDS)
+    assert table.num_rows == len(read_tsv(EXPECTATIONS / "xian-beilin.performance.tsv"))
+    scores = table.column("score").to_pylist()
+    assert Decimal("97.75") in scores and table.column("line").to_pylist()[0] == 257
