@@ -7,6 +7,7 @@ document: one line per printed value, with its table, side, code, label, column 
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,22 @@ def test_the_sources_of_funds_are_read_in_the_order_each_header_prints_them(
 def test_the_budget_publishes_every_table_of_the_template(doc: fiscaldoc.Document) -> None:
     report = fiscaldoc.validate(doc)
     assert [f for f in report.findings if f.rule == "document.tables-complete"] == []
+
+
+def test_the_staffing_list_gives_each_units_authorised_and_actual_staff(
+    doc: fiscaldoc.Document,
+) -> None:
+    # lines 191-197: 序号 单位名称 编制人数 实有人数
+    staffed = [(u.name, u.authorized, u.actual) for u in doc.facts.units if u.authorized]
+    assert staffed == [
+        ("绥德县医疗保障局", Decimal(6), Decimal(6)),
+        ("绥德县医疗保险服务中心", Decimal(31), Decimal(45)),
+        ("绥德县药品采购与结算中心", Decimal(11), Decimal(12)),
+    ]
+    # lines 175-181: the 预算单位构成 list (序号 单位名称 拟变动情况) has no staff
+    listed = [u.name for u in doc.facts.units if u.authorized is None]
+    assert listed == [
+        "绥德县医疗保障局部门本级（机关）",
+        "绥德县医疗保险服务中心",
+        "绥德县药品采购与结算中心",
+    ]

@@ -66,12 +66,18 @@ class GlossaryEntry:
 
 @attrs.frozen(slots=True)
 class UnitListEntry:
-    """A row of the list of units the accounts cover (序号 / 单位名称 / 备注)."""
+    """A row of the list of units the accounts cover (序号 / 单位名称 / 备注).
+
+    A list by unit of the 人员情况 (序号 / 单位名称 / 编制人数 / 实有人数) also gives each unit's
+    ``authorized`` and ``actual`` staff.
+    """
 
     number: str
     name: str
     remark: str
     location: Location
+    authorized: Decimal | None = None
+    actual: Decimal | None = None
 
 
 @attrs.frozen(slots=True)

@@ -67,6 +67,7 @@ class _Walker:
         self.stack: list[Heading] = []
         self.context = Context(budget=budget)
         self.listing = ""
+        self.units_header: tuple[str, ...] = ()
         self.sections: list[NarrativeSection] = []
         self.facts: list[Fact] = []
         self.glossary: list[GlossaryEntry] = []
@@ -130,10 +131,11 @@ class _Walker:
     def row(self, row: Row) -> None:
         if lists.is_units_header(row):
             self.listing = "units"
+            self.units_header = tuple(cell for cell in row.cells if cell)
         elif lists.is_tables_header(row):
             self.listing = "tables"
         elif self.listing == "units":
-            entry = lists.unit_entry(row)
+            entry = lists.unit_entry(row, self.units_header)
             if entry is not None:
                 self.units.append(entry)
         elif self.listing == "tables":

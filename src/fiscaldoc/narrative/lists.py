@@ -88,13 +88,34 @@ def organs(sentence: Sentence) -> Iterator[ListItem]:
             yield ListItem(stripped, sentence.location(offset))
 
 
-def unit_entry(row: Row) -> UnitListEntry | None:
-    """A row of the list of units (序号, 单位名称, 备注), or ``None`` for its header."""
+_STAFF_COLUMNS = {"编制人数": "authorized", "编制数": "authorized", "实有人数": "actual"}
+
+
+def unit_entry(row: Row, header: Sequence[str] = ()) -> UnitListEntry | None:
+    """A row of the list of units (序号, 单位名称, 备注), or ``None`` for its header.
+
+    ``header`` is the list's header cells: under 编制人数 and 实有人数 a row gives the unit's staff.
+    """
     cells = [cell for cell in row.cells if cell]
     if len(cells) < 2 or not cells[0].isdigit():
         return None
-    remark = " ".join(cells[2:])
-    return UnitListEntry(cells[0], cells[1], remark, row.line.location())
+    staff: dict[str, Decimal] = {}
+    rest = []
+    labels = [compact(label) for label in header[2:]]
+    for position, cell in enumerate(cells[2:]):
+        field = _STAFF_COLUMNS.get(labels[position]) if position < len(labels) else None
+        if field is not None and compact(cell).isdigit():
+            staff[field] = Decimal(compact(cell))
+        else:
+            rest.append(cell)
+    return UnitListEntry(
+        cells[0],
+        cells[1],
+        " ".join(rest),
+        row.line.location(),
+        authorized=staff.get("authorized"),
+        actual=staff.get("actual"),
+    )
 
 
 def is_units_header(row: Row) -> bool:
