@@ -436,3 +436,15 @@ def test_any_budget_like_text_is_read_without_raising(text: str) -> None:
         assert fact.value_yuan is None or fact.unit in ("元", "万元", "亿元")
     for sentence in narrative.unmatched:
         assert sentence.location.line >= 1
+
+
+def test_a_budget_change_is_checked_against_its_own_amounts() -> None:
+    text = (
+        _TITLE + "第三部分 其他情况\n六、“三公”经费预算情况说明\n"
+        "2024年“三公”经费预算 10 万元，比上年增加 2 万元，增长 50%。\n"
+        "十、机关运行经费安排情况说明\n机关运行经费安排 21 万元，比上年增加 1 万元，增长 5%。\n"
+    )
+    doc = fiscaldoc.parse(text)
+    findings = [f for f in fiscaldoc.validate(doc).findings if f.rule == "narrative.year-on-year"]
+    # 2 over last year's 8 is 25%, not 50%; 1 over 20 is 5%
+    assert [(f.locations[0].line, f.actual) for f in findings] == [(4, Decimal("50"))]

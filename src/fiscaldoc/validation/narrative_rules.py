@@ -354,6 +354,7 @@ def year_on_year(context: Context, this: Rule) -> Iterator[Finding]:
             narrative.find(base_key, fact.subject)
             or narrative.find(base_key)
             or narrative.find(f"{base_key}_actual")
+            or narrative.find(f"{base_key}_budget")  # a budget's 三公, 机关运行经费
         )
         current = candidates[0] if len(candidates) == 1 else None
         if current is None or current.value_yuan is None or change.value_yuan is None:
