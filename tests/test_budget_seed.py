@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
+import attrs
 import pytest
 
 import fiscaldoc
@@ -268,3 +270,24 @@ def test_the_staffing_list_gives_each_units_authorised_and_actual_staff(
         "绥德县医疗保险服务中心",
         "绥德县药品采购与结算中心",
     ]
+
+
+@pytest.mark.parametrize("rules", ["lines", "boxes"])
+def test_the_budget_drawn_as_a_ruled_pdf_reads_back_to_the_same_cells(
+    doc: fiscaldoc.Document, rules: Literal["lines", "boxes"]
+) -> None:
+    from tests.pdfgen import Style, document_pdf
+
+    titled = attrs.evolve(
+        doc, meta=attrs.evolve(doc.meta, year=2023, title="绥德县医疗保障局2023年部门预算")
+    )
+    again = fiscaldoc.parse_bytes(document_pdf(titled, Style(rules=rules)))
+
+    def cells(d: fiscaldoc.Document) -> Counter[tuple[str, str, str, str, str, str]]:
+        return Counter(
+            (c.table, c.section, c.row_code, c.row_label, c.column, c.value)
+            for c in fiscaldoc.cells(d)
+        )
+
+    assert cells(again) == cells(doc)
+    assert again.notes == ()
