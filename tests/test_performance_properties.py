@@ -429,3 +429,98 @@ def test_generated_tables_as_pdf_text_parse_back_to_their_records(
     assert not [n for n in doc.unparsed if n.code.startswith("performance-")]
     report = fiscaldoc.validate(doc)
     assert not [f for f in report.findings if f.rule.startswith("performance.")]
+
+
+@attrs.frozen
+class _Task:
+    content: str
+    budget: Decimal
+    execution: Decimal
+
+
+@st.composite
+def _task(draw: st.DrawFn) -> _Task:
+    budget = draw(st.decimals(min_value=100, max_value=5000, places=2))
+    share = draw(st.decimals(min_value=Decimal("0.5"), max_value=1, places=3))
+    execution = (budget * share).quantize(Decimal("0.01"))
+    return _Task(draw(st.text(st.sampled_from(_HAN), min_size=2, max_size=8)), budget, execution)
+
+
+# Budgets of 100 万元 or more, spent at 50–100 %: a rate 1 point off is beyond any rounding.
+_tasks = st.lists(_task(), min_size=1, max_size=5)
+
+
+def _rate(execution: Decimal, budget: Decimal) -> str:
+    return f"{(execution / budget * 100).quantize(Decimal('0.01'))}%"
+
+
+def _render_unit(tasks: list[_Task], wrong_rate: int | None = None) -> str:
+    """A unit's self-evaluation with its 年度主要任务 (TSV, like the Word exports)."""
+    rows = [
+        "某某县某某局2023年度部门决算",
+        "某某县某某局部门整体支出绩效自评表",
+        "(2023年度)",
+        "部门(单位)名称\t\t\t某某县某某局\t\t\t\t\t\t\t\t\t",
+        "年度主要任务完成情况\t任务名称\t主要内容\t完成情况\t全年预算数(万元)\t\t\t"
+        "全年执行数(万元)\t\t\t分值\t执行率\t得分",
+        "\t\t\t\t总额\t财政拨款\t其他资金\t总额\t财政拨款\t其他资金\t\t\t",
+    ]
+    for n, task in enumerate(tasks):
+        rate = _rate(task.execution, task.budget)
+        if n == wrong_rate:
+            rate = f"{Decimal(rate[:-1]) + 1}%"
+        b, e = format(task.budget, "f"), format(task.execution, "f")
+        rows.append(f"\t任务{n + 1}\t{task.content}\t完成\t{b}\t{b}\t\t{e}\t{e}\t\t—\t{rate}\t—")
+    budget = sum((t.budget for t in tasks), Decimal(0))
+    execution = sum((t.execution for t in tasks), Decimal(0))
+    b, e = format(budget, "f"), format(execution, "f")
+    rate = _rate(execution, budget)
+    rows.append(f"\t金额合计\t\t\t{b}\t{b}\t\t{e}\t{e}\t\t10\t{rate}\t9")
+    rows += ["（二）其他说明"]
+    return "\n".join(rows)
+
+
+@_SETTINGS
+@given(_tasks)
+def test_generated_tasks_parse_back_and_add_up(tasks: list[_Task]) -> None:
+    doc = fiscaldoc.parse(_render_unit(tasks))
+    table = doc.performance[0]
+    assert table.id.value == "performance_self_evaluation_unit"
+    assert table.unit_name == "某某县某某局"
+    got = [
+        (
+            t.label,
+            t.content,
+            t.budget.value if t.budget else None,
+            t.execution_fiscal.value if t.execution_fiscal else None,
+            t.budget_other,
+        )
+        for t in table.tasks
+    ]
+    want: list[tuple[object, ...]] = [
+        (f"任务{n + 1}", t.content, t.budget, t.execution, None) for n, t in enumerate(tasks)
+    ]
+    total = (
+        sum((t.budget for t in tasks), Decimal(0)),
+        sum((t.execution for t in tasks), Decimal(0)),
+    )
+    want.append(("金额合计", "", total[0], total[1], None))
+    assert got == want
+    report = fiscaldoc.validate(doc)
+    assert not [f for f in report.findings if f.rule.startswith("performance.")]
+
+
+@_SETTINGS
+@given(_tasks, st.data())
+def test_a_wrong_rate_is_caught_where_it_is_printed(
+    tasks: list[_Task], data: st.DataObject
+) -> None:
+    n = data.draw(st.integers(0, len(tasks) - 1))
+    doc = fiscaldoc.parse(_render_unit(tasks, wrong_rate=n))
+    task = doc.performance[0].tasks[n]
+    assert task.rate is not None
+    report = fiscaldoc.validate(doc)
+    caught = [f for f in report.findings if f.rule == "performance.execution-rate"]
+    assert [(f.severity.value, f.locations[0].line) for f in caught] == [
+        ("error", task.rate.location.line)
+    ]
