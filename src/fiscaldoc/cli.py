@@ -232,6 +232,11 @@ def summarise(doc: Document) -> str:
         filled = sum(1 for _, cell in table.cells() if cell.value is not None)
         state = "empty" if table.empty else f"{len(table.rows)} rows, {filled} values"
         lines.append(f"  {table.number or '-':<8} {table.id.value:<34} {state}")
+    for perf in doc.performance:
+        counts = f"{len(perf.tasks)} tasks, {len(perf.funds)} fund rows, "
+        counts += f"{len(perf.indicators)} indicators"
+        name = perf.project or perf.unit_name or perf.title
+        lines.append(f"  {perf.number or '-':<8} {perf.id.value:<34} {counts} ({name})")
     ambiguous = sum(1 for note in doc.notes if note.code == "ambiguous-placement")
     lines.append(
         f"  {len(doc.narrative)} lines of text, {len(doc.unparsed)} unparsed table lines, "
