@@ -448,3 +448,33 @@ def test_a_budget_change_is_checked_against_its_own_amounts() -> None:
     findings = [f for f in fiscaldoc.validate(doc).findings if f.rule == "narrative.year-on-year"]
     # 2 over last year's 8 is 25%, not 50%; 1 over 20 is 5%
     assert [(f.locations[0].line, f.actual) for f in findings] == [(4, Decimal("50"))]
+
+
+def test_changes_of_the_budget_stated_after_their_subject() -> None:
+    text = (
+        _TITLE + "一、预算收支增减变化情况说明\n（一）基本支出预算收支增减情况\n"
+        "2024年基本支出预算较上年增 12.5 万元，增幅 8.3%。\n"
+        "1.工资福利支出较上年增 10 万元，增 9.1%。\n"
+        "2.商品和服务支出较上年减 0.5 万元，减幅 1.2%。\n"
+        "二、“三公”经费预算收支增减情况\n"
+        "2024年财政拨款“三公”经费预算总额为 3.2 万元，其中，因公出国(境)费 0 万元，"
+        "公务接待费 1.2 万元。\n"
+        "2024年“三公”经费预算数比2023年预算数减少 0.1 万元，减幅 3.03%。\n"
+        "公务用车购置经费预算数 0 万元，与上年预算数相比无变化。\n"
+    )
+    assert _facts(text) == [
+        ("budget_expenditure_item_yoy_change", "基本支出", "12.5", "万元"),
+        ("budget_expenditure_item_yoy_change_pct", "基本支出", "8.3", "%"),
+        ("economic_item_budget_yoy_change", "工资福利支出", "10", "万元"),
+        ("economic_item_budget_yoy_change_pct", "工资福利支出", "9.1", "%"),
+        ("economic_item_budget_yoy_change", "商品和服务支出", "-0.5", "万元"),
+        ("economic_item_budget_yoy_change_pct", "商品和服务支出", "-1.2", "%"),
+        ("three_public_budget", "", "3.2", "万元"),
+        ("three_public_abroad_budget", "", "0", "万元"),
+        ("three_public_reception_budget", "", "1.2", "万元"),
+        ("three_public_yoy_change", "", "-0.1", "万元"),
+        ("three_public_yoy_change_pct", "", "-3.03", "%"),
+        ("three_public_vehicle_purchase_budget", "", "0", "万元"),
+        ("three_public_vehicle_purchase_yoy_change_pct", "", "0", "%"),
+    ]
+    assert not _read(text).unmatched

@@ -220,7 +220,7 @@ ENTRIES: tuple[Entry, ...] = (
         r"(?P<name>机关工资福利支出|机关商品和服务支出|机关资本性支出[（(][一二][)）]"
         r"|对事业单位(?:经常性|资本性)补助|对企业资本性支出|对社会保障基金补助|债务利息及费用支出"
         r"|工资福利支出|商品和服务支出|对个人和家庭的?补助(?:支出)?|资本性支出(?:[（(]基本建设[)）])?)"
-        r"(?=\s*(?:为|共|合计)?\s*\d)",
+        r"(?=\s*(?:为|共|合计)?\s*\d|\s*(?:比|较|与上年|同比))",
         "economic_item",
     ),
     # -- the 类/款/项 of a budget item: "教育支出（类）进修及培训（款）培训支出（项）" ----
@@ -323,7 +323,8 @@ ENTRIES: tuple[Entry, ...] = (
     _subject(
         Kind.PART,
         r"(?P<name>财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入"
-        r"|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)",
+        r"|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)"
+        r"(?:预算数?(?=\s*(?:比|较|与|同比|\d)))?",
         **{
             "财政拨款收入": "fiscal_appropriation_income",
             "上级补助收入": "income_item",
@@ -349,7 +350,7 @@ ENTRIES: tuple[Entry, ...] = (
     _subject(Kind.TP, r"(?:财政拨款)?[“\"‘]?三公[”\"’]?经费(?:财政拨款)?(?:支出)?", "three_public"),
     _subject(Kind.TP, r"因公出国[（(]境[)）]费用?(?:支出)?", "three_public_abroad"),
     _subject(Kind.TP, r"公务用车购置及运行(?:维护|维修)?费(?:支出)?", "three_public_vehicle"),
-    _subject(Kind.TP, r"公务用车购置费?(?:支出)?", "three_public_vehicle_purchase"),
+    _subject(Kind.TP, r"公务用车购置(?:经)?费?(?:支出)?", "three_public_vehicle_purchase"),
     _subject(Kind.TP, r"公务用车运行(?:维护|维修)?费(?:支出)?", "three_public_vehicle_operation"),
     _subject(Kind.TP, r"公务接待费(?:支出)?", "three_public_reception"),
     _subject(Kind.TP, r"会议费(?:支出)?", "meeting_fee"),
@@ -412,11 +413,13 @@ ENTRIES: tuple[Entry, ...] = (
         Kind.AND,
         r"(?:及|和|以及)(?=\s*(?:[“\"‘]?三公|因公出国|公务用车|公务接待|会议费|培训费))",
     ),
-    Entry(Kind.BUDGET, r"(?:全年)?预算(?:数)?(?:为|安排)?(?=\s*[\d万])"),
+    Entry(Kind.BUDGET, r"(?:全年)?预算(?:数|总额|总数)?(?:为|安排)?(?=\s*[\d万])"),
     Entry(Kind.ACTUAL, r"(?:支出)?决算(?:数)?(?:为)?(?=\s*[\d万])"),
     Entry(Kind.SHARE, r"占\s*(?:(?P<name>[^，。；：、%\d]{1,40}?)的?)?(?=\s*\d[\d.,]*\s*%)"),
-    Entry(Kind.INCREASE, r"增加|增长|上升|提高|增幅(?:为|是)?"),
-    Entry(Kind.DECREASE, r"减少|下降|降低|降幅(?:为|是)?"),
+    Entry(Kind.INCREASE, r"增加|增长|上升|提高|增幅(?:为|是)?|增(?=\s*\d)"),
+    Entry(Kind.DECREASE, r"减少|下降|降低|[降减]幅(?:为|是)?|减(?=\s*\d)"),
+    # "“三公”经费预算数比上年预算数减少…": the figure compared is the subject's budget
+    Entry(None, r"预算数?(?=\s*(?:比|较|与上年|同比))"),
     Entry(Kind.FLAT, r"(?P<name>基本)?(?:持平|一致|相同|无变化|没有变化|未发生变化|未变化|不变)"),
     Entry(Kind.QIZHONG, r"其中"),
     Entry(Kind.DUN, r"、"),
