@@ -524,3 +524,74 @@ def test_a_wrong_rate_is_caught_where_it_is_printed(
     assert [(f.severity.value, f.locations[0].line) for f in caught] == [
         ("error", task.rate.location.line)
     ]
+
+
+# A budget's targets table as a Markdown pipe table (the budget seed has it as PDF text).
+_TARGETS_MARKDOWN = """\
+# 某县某局2024年部门预算
+
+## 部门整体支出绩效目标表
+
+| 部门（单位）名称 | 某县某局 | | | | |
+| 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元） | | |
+| | | | 总额 | 财政拨款 | 其他资金 |
+| | 任务1 | 完成日常工作 | 892.47 | 892.47 | |
+| | 任务2 | 提升参保率 | 400 | 300 | 100 |
+| | 金额合计 | | 1292.47 | 1192.47 | 100 |
+| 年度总体目标 | 努力提升医疗保障服务。 | | | | |
+| 年度绩效指标 | 一级指标 | 二级指标 | 指标内容 | 指标值 | 备注 |
+| | 产出指标 | 数量指标 | 全县城乡居民参保率 | ≥95% | |
+| | | 时效指标 | 医疗保障工作开展时效 | 2024年度 | 按年 |
+| | 效益指标 | 社会效益指标 | 城乡居民医疗费用负担减轻程度 | 明显减轻 | |
+| | 满意度指标 | 服务对象满意度指标 | 城乡居民满意度 | ≥90% | |
+
+注：年度绩效指标可选择填写。
+
+三、其他
+"""
+
+
+def _value_of(figure: fiscaldoc.model.Figure | None) -> Decimal | None:
+    return None if figure is None else figure.value
+
+
+def test_a_targets_table_as_markdown() -> None:
+    doc = fiscaldoc.parse(_TARGETS_MARKDOWN)
+    (table,) = doc.performance
+    assert (table.id.value, table.unit_name, table.unit) == (
+        "performance_targets_unit",
+        "某县某局",
+        "万元",
+    )
+    tasks = [
+        (
+            t.label,
+            t.content,
+            t.total,
+            *(_value_of(f) for f in (t.budget, t.budget_fiscal, t.budget_other)),
+        )
+        for t in table.tasks
+    ]
+    assert tasks == [
+        ("任务1", "完成日常工作", False, Decimal("892.47"), Decimal("892.47"), None),
+        ("任务2", "提升参保率", False, Decimal("400"), Decimal("300"), Decimal("100")),
+        ("金额合计", "", True, Decimal("1292.47"), Decimal("1192.47"), Decimal("100")),
+    ]
+    assert table.target is not None and table.target.text == "努力提升医疗保障服务。"
+    indicators = [
+        (i.level1, i.level2, i.level3, i.target.text if i.target else "", i.note)
+        for i in table.indicators
+    ]
+    assert indicators == [
+        ("产出指标", "数量指标", "全县城乡居民参保率", "≥95%", ""),
+        ("产出指标", "时效指标", "医疗保障工作开展时效", "2024年度", "按年"),
+        ("效益指标", "社会效益指标", "城乡居民医疗费用负担减轻程度", "明显减轻", ""),
+        ("满意度指标", "服务对象满意度指标", "城乡居民满意度", "≥90%", ""),
+    ]
+    assert [r.location.line for r in table.remarks] == [18]
+    assert not [n for n in doc.unparsed if n.code.startswith("performance-")]
+    assert not [f for f in fiscaldoc.validate(doc).findings if f.rule.startswith("performance.")]
+    # 金额合计 one 万元 off the sum of its tasks is caught at the total's line.
+    broken = fiscaldoc.parse(_TARGETS_MARKDOWN.replace("| 1292.47 |", "| 1293.47 |"))
+    found = [f for f in fiscaldoc.validate(broken).findings if f.rule == "performance.amount-total"]
+    assert {(f.severity.value, f.locations[0].line) for f in found} == {("error", 10)}

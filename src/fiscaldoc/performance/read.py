@@ -374,6 +374,10 @@ class _Reader:
         ):
             self._target_header(cells, compact)
             return
+        if cells and regex.fullmatch(r"(?:年度)?总体目标(?:完成情况)?", cells[0].compact):
+            self.state = "target"  # a targets table prints its target beside the label
+            self._target(cells[1:])
+            return
         if self.state == "tasks" and not line.tabbed:
             self._task_fragment(line, cells)
         elif self.state == "tasks":
