@@ -283,6 +283,20 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "收入及支出总预算, 机关（机构）运行经费",
+        _TITLE
+        + "一、部门收支总体情况说明\n2025年收入及支出总预算为 800 万元，比上年减少 40 万元。\n"
+        "一、机关（机构）运行经费说明\n2025年机关（机构）运行经费预算 12 万元，与上年相比无变化。",
+        [
+            ("budget_income_total", "", "800", "万元"),
+            ("budget_expenditure_total", "", "800", "万元"),
+            ("budget_income_total_yoy_change", "", "-40", "万元"),
+            ("budget_expenditure_total_yoy_change", "", "-40", "万元"),
+            ("agency_operating_budget", "", "12", "万元"),
+            ("agency_operating_yoy_change_pct", "", "0", "%"),
+        ],
+    ),
+    (
         "机关运行经费安排 with its change",
         _TITLE + "十、机关运行经费安排情况说明\n本部门2024年机关运行经费安排 25.5 万元，"
         "比上年减少 1.5 万元，下降 5.56%。",

@@ -254,17 +254,17 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     _subject(
         Kind.TOTAL,
-        r"(?<![金营共])(?:部门)?(?:收入支出|收支)(?:总预算|预算(?:总计|合计|总额|总数)?)",
+        r"(?<![金营共])(?:部门)?(?:收入支出|收支|收入(?:及|和)支出)(?:总预算|预算(?:总计|合计|总额|总数)?)",
         "budget_income_total+budget_expenditure_total",
     ),
     _subject(
         Kind.TOTAL,
-        r"(?<![金营共])(?:当年|本年度?)?(?:部门)?(?:预算收入|收入预算)(?:总计|合计|总额|总数)?",
+        r"(?<![金营共])(?:当年|本年度?)?(?:部门)?(?:预算收入|收入总?预算)(?:总计|合计|总额|总数)?",
         "budget_income_total",
     ),
     _subject(
         Kind.TOTAL,
-        r"(?<![金营共])(?:当年|本年度?)?(?:部门)?(?:预算支出|支出预算)(?:总计|合计|总额|总数)?",
+        r"(?<![金营共])(?:当年|本年度?)?(?:部门)?(?:预算支出|支出总?预算)(?:总计|合计|总额|总数)?",
         "budget_expenditure_total",
     ),
     _subject(
@@ -355,7 +355,7 @@ ENTRIES: tuple[Entry, ...] = (
     _subject(Kind.TP, r"公务接待费(?:支出)?", "three_public_reception"),
     _subject(Kind.TP, r"会议费(?:支出)?", "meeting_fee"),
     _subject(Kind.TP, r"培训费(?:支出)?", "training_fee"),
-    _subject(Kind.AGENCY, r"机关运行经费(?:支出)?(?:安排)?", "agency_operating"),
+    _subject(Kind.AGENCY, r"机关(?:[（(]机构[)）])?运行经费(?:支出)?(?:安排)?", "agency_operating"),
     # -- 政府采购 ------------------------------------------------------------------------------
     _subject(
         Kind.PROC_TOTAL,

@@ -47,7 +47,7 @@ _FAMILIES: tuple[tuple[str, Family], ...] = (
     (r"政府性基金", Family("government_fund")),
     (r"国有资本经营", Family("state_capital")),
     (r"三公", Family("three_public", "three_public", "three_public")),
-    (r"机关运行经费", Family("agency", "agency_operating", "agency")),
+    (r"机关(?:[（(]机构[)）])?运行经费", Family("agency", "agency_operating", "agency")),
     (r"政府采购", Family("procurement", "", "procurement")),
     (r"国有资产", Family("assets", "", "assets")),
     (r"绩效|自评|预算及执行|执行情况", Family("performance", "performance", "performance")),
