@@ -485,15 +485,19 @@ def _budget_refs(context: Context, fact: Fact) -> list[Ref]:
 def _item(context: Context, fact: Fact) -> tuple[Table, Row, Sequence[str]] | None:
     """The row of a function item or an economic class: by its code when the sentence prints
     one, else by its name. A 政府经济分类 class (5xx) is a row of the 财政拨款 summary's
-    government-economic side, which the general-budget table does not print."""
+    government-economic side (or the budget summary's), which the general-budget table does not
+    print as a class."""
     coded = _CODED.match(fact.subject)
     name, code = (coded["name"], coded["code"]) if coded else (fact.subject, "")
     government = code.startswith("5") or (not code and name.startswith(("机关", "对事业单位")))
     if fact.key == "economic_item_budget" and government:
-        table = context.table(_B_FISCAL)
         section = Section.EXPENDITURE_GOVERNMENT_ECONOMIC
-        rows = [] if table is None else [r for r in table.rows if r.section is section]
-        matching = [r for r in rows if r.label == name]
+        for table_id in (_B_FISCAL, _B_SUMMARY):  # the summary when the 财政拨款 one has no row
+            table = context.table(table_id)
+            rows = [] if table is None else [r for r in table.rows if r.section is section]
+            matching = [r for r in rows if r.label == name]
+            if matching:
+                break
     else:
         table_id = _B_FUNCTION if fact.key == "function_item_budget" else _B_ECONOMIC
         table = context.table(table_id)
@@ -509,7 +513,7 @@ def _item(context: Context, fact: Fact) -> tuple[Table, Row, Sequence[str]] | No
             matching = [r for r in rows if r.label == name and len(r.code) == 3]
     if table is None or len(matching) != 1:
         return None
-    return table, matching[0], ("合计",) if table.id is not _B_FISCAL else ()
+    return table, matching[0], ("合计",) if table.id in (_B_FUNCTION, _B_ECONOMIC) else ()
 
 
 @rule(
