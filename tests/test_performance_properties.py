@@ -595,3 +595,17 @@ def test_a_targets_table_as_markdown() -> None:
     broken = fiscaldoc.parse(_TARGETS_MARKDOWN.replace("| 1292.47 |", "| 1293.47 |"))
     found = [f for f in fiscaldoc.validate(broken).findings if f.rule == "performance.amount-total"]
     assert {(f.severity.value, f.locations[0].line) for f in found} == {("error", 10)}
+
+
+def test_a_cell_broken_onto_a_line_of_its_own_does_not_end_the_table() -> None:
+    """Word exports put a newline inside a cell on a line of its own, without tabs."""
+    text = _MARKDOWN.replace(
+        "| | 保障系统全年稳定运行。 | | | 系统全年稳定运行。 | | | |",
+        "| | 保障系统全年稳定运行。 | | | 系统全年稳定运行， |\n未发生重大故障。",
+    )
+    doc = fiscaldoc.parse(text)
+    (table,) = doc.performance
+    assert table.outcome is not None
+    assert table.outcome.text == "系统全年稳定运行，未发生重大故障。"
+    assert len(table.indicators) == 4 and table.score_total is not None
+    assert not [n for n in doc.unparsed if n.code.startswith("performance-")]

@@ -125,7 +125,10 @@ def _end(lines: Sequence[Line], start: int) -> int:
             continue
         if total:
             return index
-        if tabbed and not line.tabbed and not _YEAR.match(compact) and not p.UNIT.search(compact):
+        # A cell's text broken onto a line of its own, the table's rows going on below it.
+        goes_on = following is not None and following.tabbed and _title(following) is None
+        plain = not line.tabbed and not _YEAR.match(compact) and not p.UNIT.search(compact)
+        if tabbed and plain and not goes_on:
             return index
         if indicators and _untitled(lines, index):
             return index

@@ -236,6 +236,7 @@ class _Reader:
         self.split_header: Line | None = None
         self.label_line: Line | None = None
         self.remarks: list[TextField] = []
+        self.last_text: list[_Cell] | None = None
 
     # --- the table --------------------------------------------------------------------------
 
@@ -625,7 +626,10 @@ class _Reader:
         cells = [c for c in cells if not _SECTION.match(c.compact)]
         for cell in cells:
             if cell.line.tabbed and self.outcome_field is not None:
-                (self.outcome if cell.field >= self.outcome_field else self.target).append(cell)
+                self.last_text = self.outcome if cell.field >= self.outcome_field else self.target
+                self.last_text.append(cell)
+            elif self.outcome_field is not None and self.last_text is not None:
+                self.last_text.append(cell)  # a cell's text broken onto a line of its own
             elif self.two_targets:
                 marker = (
                     regex.match(r"^(目标\s*\d+|\d+[.、．])", self.target[0].compact)
