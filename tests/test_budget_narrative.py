@@ -21,6 +21,7 @@ import fiscaldoc
 from fiscaldoc.model import Cell, Narrative
 from fiscaldoc.narrative import extract
 from fiscaldoc.narrative.extract import is_budget
+from fiscaldoc.narrative.keys import split_code
 from fiscaldoc.text import normalise
 from tests.conftest import EXPECTATIONS, SEEDS, read_tsv
 
@@ -492,3 +493,13 @@ def test_changes_of_the_budget_stated_after_their_subject() -> None:
         ("three_public_vehicle_purchase_yoy_change_pct", "", "0", "%"),
     ]
     assert not _read(text).unmatched
+
+
+def test_an_items_code_is_kept_in_its_subject(suide: fiscaldoc.Document) -> None:
+    codes = [split_code(f.subject) for f in suide.facts.find("economic_item_budget")]
+    assert [code for _, code in codes] == ["301", "302", "303", "501", "502", "506", "509"]
+    assert codes[3] == ("机关工资福利支出", "501")
+    (item,) = [
+        f for f in suide.facts.find("function_item_budget") if split_code(f.subject)[1] == "21011"
+    ]
+    assert split_code(item.subject)[0] == "行政事业单位医疗" and item.value == Decimal("22.58")

@@ -13,6 +13,7 @@ import regex
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId, ValueRef
 from fiscaldoc.model.amount import quantum
 from fiscaldoc.model.facts import Fact
+from fiscaldoc.narrative.keys import split_code
 from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.validation.context import Context, Ref
 from fiscaldoc.validation.registry import Rule, rule
@@ -389,7 +390,6 @@ _B_SUMMARY = TableId.BUDGET_SUMMARY
 _B_FISCAL = TableId.BUDGET_FISCAL_APPROPRIATION_SUMMARY
 _B_FUNCTION = TableId.BUDGET_GENERAL_BY_FUNCTION
 _B_ECONOMIC = TableId.BUDGET_GENERAL_BY_ECONOMIC
-_CODED = regex.compile(r"^(?P<name>.*?)（(?P<code>\d+)）$")
 _NOT_A_NAME = regex.compile(r"其中|[：:\s]|收入$|支出$|预算|财政|当年")
 _B_TOTALS = {
     "budget_income_total": (_B_SUMMARY, Section.INCOME, ("本年收入合计", "收入总计")),
@@ -487,8 +487,7 @@ def _item(context: Context, fact: Fact) -> tuple[Table, Row, Sequence[str]] | No
     one, else by its name. A 政府经济分类 class (5xx) is a row of the 财政拨款 summary's
     government-economic side (or the budget summary's), which the general-budget table does not
     print as a class."""
-    coded = _CODED.match(fact.subject)
-    name, code = (coded["name"], coded["code"]) if coded else (fact.subject, "")
+    name, code = split_code(fact.subject)
     government = code.startswith("5") or (not code and name.startswith(("机关", "对事业单位")))
     if fact.key == "economic_item_budget" and government:
         section = Section.EXPENDITURE_GOVERNMENT_ECONOMIC
