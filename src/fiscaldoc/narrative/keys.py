@@ -388,6 +388,7 @@ def split_code(subject: str) -> tuple[str, str]:
     """The name and the classification code of an item's subject ("行政运行（2101501）" →
     ("行政运行", "2101501")); the code is empty when the sentence printed none.
 
+    >>> from fiscaldoc.narrative.keys import split_code
     >>> split_code("工资福利支出（301）")
     ('工资福利支出', '301')
     >>> split_code("卫生健康支出/医疗保障管理事务")
