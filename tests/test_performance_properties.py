@@ -343,6 +343,7 @@ def test_generated_tables_parse_back_to_their_records(indicators: list[_Indicato
     for parsed, source in zip(table.indicators, indicators, strict=True):
         assert parsed.target is not None
         assert parsed.target == indicator_value(source.target, parsed.target.location)
+    assert fiscaldoc.loads(fiscaldoc.dumps(doc)) == doc
     report = fiscaldoc.validate(doc)
     assert not [f for f in report.findings if f.rule.startswith("performance.")]
 
