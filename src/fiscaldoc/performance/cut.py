@@ -60,8 +60,14 @@ def table_kind(title: str) -> PerformanceTableId | None:
     return PerformanceTableId.TARGETS_UNIT if unit else PerformanceTableId.TARGETS_PROJECT
 
 
+_MAYBE_TITLE = regex.compile(r"绩\s*效")
+_MAYBE_UNTITLED = regex.compile(r"^\s*项\s*目\s*名\s*称")
+
+
 def _title(line: Line) -> tuple[PerformanceTableId, str, str] | None:
     """(kind, title, number) when the line is a performance table's title."""
+    if not _MAYBE_TITLE.search(line.text):
+        return None
     text = p.undouble(p.compact(line.text))
     if not text or len(text) > 70 or regex.search(r"[。，；,;]", text):
         return None
@@ -91,7 +97,7 @@ def _follows(lines: Sequence[Line], start: int) -> bool:
 
 def _untitled(lines: Sequence[Line], start: int) -> bool:
     """A self-evaluation printed without its title: a 项目名称 line, then fund rows."""
-    if not p.compact(lines[start].text).startswith("项目名称"):
+    if not _MAYBE_UNTITLED.match(lines[start].text):
         return False
     ahead = "".join(p.compact(line.text) for line in lines[start : start + _LOOKAHEAD])
     return bool(regex.search(r"项目资金|资金金额|年度资金总额", ahead))
