@@ -481,19 +481,26 @@ class _Reader:
             self.meta[self.last_meta] += cells[0].text  # a name wrapped onto the next line
             return True
         found = bool(key)
+        current = ""
+        extra: list[_Cell] = []
         for cell in cells:
             compact = cell.compact.rstrip(":：")
             if compact in _META:
-                key = _META[compact]
+                key, current = _META[compact], ""
                 found = True
                 continue
             if key and key not in self.meta:
                 self.meta[key] = cell.text
-                self.last_meta = key
+                self.last_meta = current = key
                 key = ""
-            elif key:
-                key = ""
-        return found and (self.state == "head" or not any(_FUND.search(c.compact) for c in cells))
+            elif current:
+                self.meta[current] += " " + cell.text  # "榆林市医疗保障局 232001" (及代码)
+            else:
+                extra.append(cell)
+        meta = found and (self.state == "head" or not any(_FUND.search(c.compact) for c in cells))
+        if meta and extra:
+            self._unplaced(cells[0].line)
+        return meta
 
     def _unplaced(self, line: Line) -> None:
         self.unparsed.append(
