@@ -502,6 +502,21 @@ class _Reader:
             self._unplaced(cells[0].line)
         return meta
 
+    def _strays(self, numbers: Sequence[_Cell], values: dict[str, Figure]) -> None:
+        """Figures of a row that no column took: kept in ``unparsed`` with their location."""
+        placed = {(f.location.line, f.location.column) for f in values.values()}
+        for cell in numbers:
+            where = cell.location
+            if (where.line, where.column) not in placed and not DASH.match(cell.compact):
+                self.unparsed.append(
+                    ParseNote(
+                        "performance-unplaced-figure",
+                        "a figure of a performance table's row that fits none of its columns",
+                        where,
+                        cell.text,
+                    )
+                )
+
     def _unplaced(self, line: Line) -> None:
         self.unparsed.append(
             ParseNote(
@@ -554,13 +569,14 @@ class _Reader:
                     ambiguous = True
         else:
             ambiguous = _place(numbers, columns, values, self._figure)
+        self._strays(numbers, values)
         label = texts[0].text
         total = p.compact(label) in ("金额合计", "合计")
         task = PerformanceTask(
             label=p.compact(label) if total else label,
             location=texts[0].location,
             content=texts[1].text if len(texts) > 1 else "",
-            status=texts[2].text if len(texts) > 2 else "",
+            status=" ".join(c.text for c in texts[2:]),
             total=total,
             ambiguous=ambiguous,
             **values,
@@ -603,6 +619,7 @@ class _Reader:
             ambiguous = False
             if any(not DASH.match(c.compact) for c in numbers):
                 ambiguous = _place(numbers, tuple(columns), values, self._figure)
+                self._strays(numbers, values)
             period = self.fund_periods[n] if n < len(self.fund_periods) else "年度"
             name = label["label"]
             fund = PerformanceFund(
@@ -852,6 +869,7 @@ class _Reader:
             ambiguous = _place_self_task(numbers, values, self._figure)
         else:
             ambiguous = _place(numbers, _TASK_TARGET, values, self._figure)
+        self._strays(numbers, values)
         one_line = len({c.line.number for c in texts}) == 1
         if one_line:
             label, content = texts[0].text, texts[1].text if len(texts) > 1 else ""
