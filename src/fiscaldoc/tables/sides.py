@@ -134,6 +134,9 @@ def possible_sides(label: str, sides: Sequence[Section]) -> frozenset[int]:
         if name in _GOVERNMENT_ECONOMIC:
             wanted.add(Section.EXPENDITURE_GOVERNMENT_ECONOMIC)
     found = frozenset(n for n, side in enumerate(sides) if side in wanted)
+    if not found and name.endswith("支出"):
+        # an unknown spending item is on one of the expenditure sides, never the income side
+        return frozenset(n for n, side in enumerate(sides) if side is not Section.INCOME)
     return found or every
 
 
