@@ -12,6 +12,7 @@ from fiscaldoc.model import (
     PerformanceFund,
     PerformanceIndicator,
     PerformanceTable,
+    PerformanceTableId,
     PerformanceTask,
     Severity,
     ValueRef,
@@ -455,3 +456,110 @@ def over_execution(context: Context, this: Rule) -> Iterator[Finding]:
                 difference=execution.value - budget.value,
                 unit=table.unit,
             )
+
+
+_STATED = {
+    "performance_score": "得分",
+    "performance_budget": "全年预算数",
+    "performance_actual": "全年执行数",
+}
+
+
+def _evaluations(tables: Sequence[PerformanceTable]) -> list[PerformanceTable]:
+    kinds = (PerformanceTableId.SELF_EVALUATION_UNIT, PerformanceTableId.SELF_EVALUATION_PROJECT)
+    return [t for t in tables if t.id in kinds]
+
+
+def _printed(
+    tables: Sequence[PerformanceTable], key: str, subject: str
+) -> tuple[PerformanceTable, _Row | None, Figure] | None:
+    """What a self-evaluation prints for a narrative figure: for "部门/单位整体支出" the unit
+    table's 总分 or 金额合计 row; for a project its table's 总分 or 年度资金总额 row; for a task
+    of the unit table ("人员经费") that task's row."""
+    if not subject:
+        return None
+    evaluations = _evaluations(tables)
+    unit = next((t for t in evaluations if t.id is PerformanceTableId.SELF_EVALUATION_UNIT), None)
+    named = [t for t in evaluations if t.project and (t.project in subject or subject in t.project)]
+    table: PerformanceTable | None = None
+    row: PerformanceTask | PerformanceFund | None = None
+    if "整体支出" in subject or len(named) == 1:
+        table = unit if "整体支出" in subject else named[0]
+        if table is None:
+            return None
+        rows = [t for t in table.tasks if t.total] or [
+            f for f in table.funds if f.total and f.period == "年度"
+        ]
+        row = rows[0] if rows else None
+    elif unit is not None and key != "performance_score":
+        tasks = [t for t in unit.tasks if not t.total and t.label.startswith(subject)]
+        table, row = (unit, tasks[0]) if len(tasks) == 1 else (None, None)
+    if table is None:
+        return None
+    if key == "performance_score":
+        return None if table.score_total is None else (table, None, table.score_total)
+    if row is None:
+        return None
+    figure = row.budget if key == "performance_budget" else row.execution
+    return None if figure is None else (table, row, figure)
+
+
+_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+
+@rule(
+    "performance.narrative",
+    Severity.ERROR,
+    "performance",
+    "The 情况说明's 自评得分, 全年预算数 and 执行数 of the 部门/单位整体支出, of each project "
+    "and of each task of the unit's table equal the self-evaluation table's 总分 (得分), its "
+    "金额合计 / 年度资金总额 row and the task's row.",
+    "The narrative summarises the self-evaluation tables; a score or amount that differs was "
+    "copied from another version or another year.",
+)
+def narrative_agrees(context: Context, this: Rule) -> Iterator[Finding]:
+    for fact in context.document.facts.facts:
+        column = _STATED.get(fact.key)
+        found = (
+            None
+            if column is None
+            else _printed(context.document.performance, fact.key, fact.subject)
+        )
+        if column is None or found is None or found[2].value is None:
+            continue
+        table, row, figure = found
+        assert figure.value is not None
+        scale = _FACTORS.get(fact.unit, Decimal(1)) / _FACTORS.get(figure.unit, Decimal(1))
+        stated = fact.value * scale
+        difference = stated - figure.value
+        if difference == 0:
+            continue
+        severity = this.severity
+        note_zh = note_en = ""
+        if within_rounding(difference, [quantum(figure.value), quantum(fact.value) * scale]):
+            severity = Severity.INFO
+            note_zh, note_en = "（差额在四舍五入尾差之内）", " (within the rounding of the figures)"
+        narrative = ValueRef(
+            table="narrative",
+            row_code="",
+            row_label=f"{fact.key}/{fact.subject}",
+            column=fact.section,
+            line=fact.location.line,
+            value=fact.value,
+        )
+        where = _where(table) if row is None else f"{_where(table)}「{_short(row)}」"
+        yield Finding(
+            rule=this.id,
+            severity=severity,
+            message=f"情况说明第 {fact.location.line} 行所述{fact.subject}{column} "
+            f"{_fmt(fact.value)}{fact.unit}，{where}为 {_fmt(figure.value)}{note_zh}",
+            message_en=f"line {fact.location.line} states {column} {_fmt(fact.value)}"
+            f"{fact.unit} for {fact.subject}; {table.id.value} prints {_fmt(figure.value)}"
+            f"{note_en}",
+            locations=(narrative, _ref(table, row, column, figure)),
+            expected=figure.value,
+            actual=stated,
+            difference=difference,
+            difference_yuan=difference * _FACTORS.get(figure.unit, Decimal(1)),
+            unit=figure.unit,
+        )
