@@ -75,7 +75,7 @@ def test_generated_documents_round_trip_and_validate(doc: fiscaldoc.Document) ->
 def test_decimals_are_exact_strings_and_enums_their_values() -> None:
     doc = fiscaldoc.parse_bytes(example_text(), source=EXAMPLE)
     data = json.loads(fiscaldoc.dumps(doc))
-    assert data["format_version"] == "1.0"
+    assert data["format_version"] == "1.1"
     assert data["meta"]["kind"] == "决算" and data["meta"]["level"] == "部门"
     income = next(t for t in data["tables"] if t["id"] == "income")
     first = income["rows"][0]["cells"][0]
@@ -172,3 +172,18 @@ def test_fields_added_later_need_no_converter_or_schema_code() -> None:
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
     data["facts"][1]["value"]["_type"] = "Money"
     assert not jsonschema.Draft202012Validator(schema).is_valid(data)
+
+
+def test_a_document_written_in_format_1_0_is_read_with_the_new_fields_defaulted() -> None:
+    doc = fiscaldoc.parse_bytes(example_text(), source=EXAMPLE)
+    data = json.loads(fiscaldoc.dumps(doc))
+    data["format_version"] = "1.0"
+    del data["performance"]  # 1.1 added these fields
+    for table in data["tables"]:
+        for row in table["rows"]:
+            for field in ("government_code", "government_label", "remark", "ordinal"):
+                del row[field]
+    for unit in data["facts"]["units"]:
+        del unit["authorized"], unit["actual"]
+    back = fiscaldoc.loads(json.dumps(data))
+    assert back == doc
