@@ -166,3 +166,35 @@ def test_a_three_public_budget_with_last_year_this_year_and_the_change() -> None
         ref.line for f in fiscaldoc.validate(fiscaldoc.parse(broken)).errors for ref in f.locations
     }
     assert 8 in lines
+
+
+def _unit_row(code: str, name: str, last_year: list[str], this_year: list[str]) -> str:
+    return "\t".join([code, name, *last_year, *this_year])
+
+
+def test_a_three_public_budget_by_unit_gives_each_unit_a_row_per_year() -> None:
+    items = ["合计", "小计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费", "", ""]
+    cars = ["", "", "", "", "小计", "公务用车购置费", "公务用车运行维护费"]
+    last = ["10.00", "10.00", "2.00", "5.00", "3.00", "", "3.00"]
+    this = ["9.00", "9.00", "2.00", "4.00", "3.00", "", "3.00"]
+    text = "\n".join(
+        [
+            "某县某局2025年部门预算",
+            "表12",
+            "部门综合预算一般公共预算拨款“三公”经费支出预算表",
+            "单位：万元",
+            "\t".join(["单位编码", "单位名称", "上年", *[""] * 6, "当年", *[""] * 6]),
+            "\t".join(["", "", *items, *items]),
+            "\t".join(["", "", *cars, *cars]),
+            _unit_row("324", "某县某局", last, this),
+        ]
+    )
+    doc = fiscaldoc.parse(text)
+    table = doc.table("budget_three_public")
+    assert table is not None and doc.notes == () and doc.unparsed == ()
+    rows = [(r.code, r.label, r.remark, r.value("公务接待费")) for r in table.rows]
+    assert rows == [
+        ("324", "上年", "某县某局", Decimal("5.00")),
+        ("324", "当年", "某县某局", Decimal("4.00")),
+    ]
+    assert fiscaldoc.validate(doc).errors == ()

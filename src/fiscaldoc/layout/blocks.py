@@ -113,8 +113,11 @@ def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
         if p.undouble(first) in spec.rows:
             # "预算数 决算数" naming column groups is a header line, "预算数 5.00 …" a row.
             return not (len(cells) > 1 and all(p.undouble(c) in spec.rows for c in cells))
-        # One data row under column groups (预算数 | 决算数 side by side), maybe labelled "金额".
+        # One data row under column groups (预算数 | 决算数 side by side), maybe labelled "金额",
+        # or a unit's row ("324 某县某局 …") under such groups.
         figures = cells if p.AMOUNT.match(first) or p.DASH.match(first) else cells[1:]
+        if _UNIT_CODE.fullmatch(first) and len(cells) > 2:
+            figures = cells[2:]
         return (
             not first.startswith(("栏次", "行次", "项目"))
             and bool(figures)
@@ -311,6 +314,7 @@ def _lone_header_label(lines: Sequence[Line], index: int, spec: TableSpec) -> bo
     )
 
 
+_UNIT_CODE = regex.compile(r"\d{3}(?:\d{3}){0,2}")
 _ATTACHMENT_NUMBER = regex.compile(r"^(?:附件|附表)[\d一二三四五六七八九十]+(?:[-—－]\d+)?$")
 
 

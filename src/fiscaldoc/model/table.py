@@ -102,8 +102,9 @@ class Row:
     text and the table's arithmetic; ``placements`` then says how many readings remained.
     ``government_code`` and ``government_label`` are the 政府经济分类 item that budget tables by
     economic code print beside the row's 部门经济分类 ``code``; ``remark`` is the text a row prints
-    in a text column (备注, 项目简介); ``ordinal`` the numbering printed before the label in
-    budget summaries (一、, 1、, (1), 其中：), which gives the item's level.
+    in a text column (备注, 项目简介), or the unit's name where a unit's row is split into one row
+    per column group (上年 | 当年 of a budget's 三公 table); ``ordinal`` the numbering printed
+    before the label in budget summaries (一、, 1、, (1), 其中：), which gives the item's level.
     """
 
     label: str

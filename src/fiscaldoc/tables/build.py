@@ -223,20 +223,27 @@ def _split_row_groups(entries: list[Entry], header: Header, spec: TableSpec) -> 
         if clean_label(entry.label) in spec.rows or not entry.values:
             out.append(entry)
             continue
+        # A unit's row ("324 某县某局 …") becomes one row per group under the unit's code; the
+        # unit's name is kept as the rows' remark.
+        remark = None if entry.code_token is None else Tok(Kind.LABEL, entry.label, entry.location)
         if all(v.index in header.by_index for v in entry.values):
             for group in header.row_groups:
                 values = [v for v in entry.values if header.by_index[v.index or 0].group == group]
                 if values:
-                    out.append(Entry(values[0].location, label=group, values=values))
+                    out.append(_group_row(entry, group, values, remark))
             continue
         width = len(header.columns)
         if width and len(entry.values) == width * len(header.row_groups):
             for n, group in enumerate(header.row_groups):
                 values = entry.values[n * width : (n + 1) * width]
-                out.append(Entry(values[0].location, label=group, values=values))
+                out.append(_group_row(entry, group, values, remark))
             continue
         out.append(entry)
     return out
+
+
+def _group_row(entry: Entry, group: str, values: list[Tok], remark: Tok | None) -> Entry:
+    return Entry(values[0].location, code=entry.code, label=group, values=values, remark=remark)
 
 
 def _join_wrapped(entries: list[Entry]) -> list[Entry]:
@@ -419,7 +426,8 @@ def _unexpected_text(entry: Entry, spec: TableSpec) -> list[ParseNote]:
                 entry.label,
             )
         )
-    if entry.remark is not None and not spec.text_column:
+    split_unit = bool(entry.code) and entry.label in spec.rows  # a unit's row, split by group
+    if entry.remark is not None and not spec.text_column and not split_unit:
         notes.append(
             ParseNote(
                 "unexpected-text",

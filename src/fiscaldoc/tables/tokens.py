@@ -263,6 +263,18 @@ def rowno_offset(lines_tokens: Sequence[Sequence[Tok]]) -> int | None:
     return None
 
 
+def _mark_unit_code(tokens: list[Tok]) -> list[Tok]:
+    """A row of an item table that starts with a unit's code and name ("324 某县某局 …")."""
+    if (
+        len(tokens) > 1
+        and tokens[0].kind is Kind.NUM
+        and regex.fullmatch(r"\d{3}(?:\d{3}){0,2}", tokens[0].text)
+        and tokens[1].kind is Kind.LABEL
+    ):
+        return [attrs.evolve(tokens[0], kind=Kind.CODE), *tokens[1:]]
+    return tokens
+
+
 def _mark_rownos(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
     """In item tables with a 行次 column, the number right after the label is the 行次."""
     out: list[Tok] = []
@@ -305,7 +317,7 @@ def lex_line(line: Line, family: Family, layout: LineLayout) -> list[Tok]:
     if family is Family.TWO_SIDED:
         return _mark_sides(tokens, layout)
     if family is Family.ITEMS:
-        return _mark_rownos(tokens, layout)
+        return _mark_unit_code(_mark_rownos(tokens, layout))
     return _mark_codes(_unglue(tokens))
 
 

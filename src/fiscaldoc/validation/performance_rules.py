@@ -487,10 +487,9 @@ def _printed(
         table = unit if "整体支出" in subject else named[0]
         if table is None:
             return None
-        rows = [t for t in table.tasks if t.total] or [
-            f for f in table.funds if f.total and f.period == "年度"
-        ]
-        row = rows[0] if rows else None
+        totals: list[PerformanceTask | PerformanceFund] = [t for t in table.tasks if t.total]
+        totals += [f for f in table.funds if f.total and f.period == "年度"]
+        row = totals[0] if totals else None
     elif unit is not None and key != "performance_score":
         tasks = [t for t in unit.tasks if not t.total and t.label.startswith(subject)]
         table, row = (unit, tasks[0]) if len(tasks) == 1 else (None, None)
