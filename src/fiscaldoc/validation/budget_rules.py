@@ -253,10 +253,6 @@ def budget_function(context: Context, this: Rule) -> Iterator[Finding]:
             )
 
 
-def _column(context: Context, table: Table, canonical: str) -> str | None:
-    return context.column(table, canonical)
-
-
 @rule(
     "cross.budget-tables",
     Severity.ERROR,
@@ -274,9 +270,7 @@ def budget_tables(context: Context, this: Rule) -> Iterator[Finding]:
         mine, theirs = by_economic.row("合计"), by_function.row("合计")
         if mine is not None and theirs is not None:
             for column in by_economic.columns:
-                other = _column(
-                    context, by_function, _canonical(context, by_economic, column.label)
-                )
+                other = context.column(by_function, _canonical(by_economic, column.label))
                 if other is None:
                     continue
                 relation = Relation(f"按{by_function.title}", by_function.id.value)
@@ -299,7 +293,8 @@ def budget_tables(context: Context, this: Rule) -> Iterator[Finding]:
         yield from _basic_against_general(context, this, basic, general)
 
 
-def _canonical(context: Context, table: Table, printed: str) -> str:
+def _canonical(table: Table, printed: str) -> str:
+    """The catalogue's name of a column printed as ``printed``."""
     for spec_column in BY_ID[table.id].columns:
         if spec_column.matches(printed):
             return spec_column.label
@@ -309,9 +304,9 @@ def _canonical(context: Context, table: Table, printed: str) -> str:
 def _basic_against_general(
     context: Context, this: Rule, basic: Table, general: Table
 ) -> Iterator[Finding]:
-    total_b = _column(context, basic, _BY_FUNCTION_TOTAL)
+    total_b = context.column(basic, _BY_FUNCTION_TOTAL)
     parts = [
-        (_column(context, basic, name), _column(context, general, name))
+        (context.column(basic, name), context.column(general, name))
         for name in (_PERSONNEL, _PUBLIC)
     ]
     relation = Relation(f"按{general.title}同一科目", f"{general.id.value}, the same code")
@@ -372,7 +367,7 @@ def _department_side(
         if names is None or code is None:
             continue
         own = detail.row(code)
-        columns = [c for c in (_column(context, detail, name) for name in names) if c]
+        columns = [c for c in (context.column(detail, name) for name in names) if c]
         if own is None and row.value(column) is None:
             continue
         parts = [] if own is None else [Ref(detail, own, c) for c in columns]
