@@ -61,3 +61,16 @@ def test_a_label_wrapped_onto_the_next_line_keeps_its_value() -> None:
     wrapped = table.row("其中：专项资金列入部门预算的项目", Section.INCOME)
     assert wrapped is not None and wrapped.value("预算数") == Decimal("6.00")
     assert (11, Section.EXPENDITURE, "外交支出") in rows
+
+
+def test_a_figure_starting_a_line_belongs_to_the_leftmost_item_above_without_one() -> None:
+    _, doc = _sides(
+        "其中：专项资金列入部门预   2、外交支出",
+        "4.00   3、国防支出",
+    )
+    table = doc.table("budget_summary")
+    assert table is not None
+    wrapped = table.row("其中：专项资金列入部门预", Section.INCOME)
+    assert wrapped is not None and wrapped.value("预算数") == Decimal("4.00")
+    diplomacy = table.row("外交支出", Section.EXPENDITURE)
+    assert diplomacy is not None and diplomacy.cells == ()

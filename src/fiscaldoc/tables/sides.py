@@ -179,10 +179,13 @@ def place_sides(
     notes: list[ParseNote] = []
     lists = _Lists()
     previous_label_only: Entry | None = None
+    previous_line: list[Entry] = []
     for items in lines:
         items = list(items)
-        if items and not items[0].label and rows:
-            pending = next((row for row in reversed(rows) if not row.values), None)
+        if items and not items[0].label and items[0].index is None:
+            # figures at the start of a line belong to the leftmost item above that has none
+            # (its label wrapped onto the lines above: "其中：专项资金列入部门预" / "算的项目")
+            pending = next((row for row in previous_line if not row.values), None)
             if pending is not None:
                 pending.values.extend(items.pop(0).values)
         if (
@@ -203,6 +206,7 @@ def place_sides(
             rows.append(item)
         if chosen:
             lists.previous = frozenset(chosen)
+            previous_line = list(items)
         only = items[0] if len(items) == 1 and not items[0].values else None
         previous_label_only = only
     return rows, notes
