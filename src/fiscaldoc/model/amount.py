@@ -31,6 +31,14 @@ _FACTORS = {
 }
 
 
+def money_factor(unit: str) -> Decimal | None:
+    """How many 元 one of a printed unit ("万元") is; ``None`` for a unit that is not money."""
+    return _BY_LABEL.get(unit)
+
+
+_BY_LABEL = {unit.value: factor for unit, factor in _FACTORS.items()}
+
+
 def _as_decimal(value: Decimal | int | str) -> Decimal:
     if isinstance(value, float):  # pragma: no cover - guarded by the type, kept for callers
         raise TypeError("Amount values must not be floats; pass a Decimal or a string")

@@ -13,13 +13,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from fiscaldoc.model import AmountUnit, Fact
+from fiscaldoc.model import Fact
+from fiscaldoc.model.amount import money_factor
 from fiscaldoc.narrative.claims import Claim, Subject
 from fiscaldoc.narrative.keys import by_kind, key_for
 from fiscaldoc.narrative.sections import NAMED_BASES, NONE, OVERRIDES, PARTS_OF, Family
 from fiscaldoc.narrative.sentences import Sentence
-
-_FACTORS = {unit.value: unit.factor for unit in AmountUnit}
 
 
 @attrs.define
@@ -170,7 +169,7 @@ def _fact(named: tuple[str, str], claim: Claim, section: str, sentence: Sentence
     figure = claim.figure
     assert figure.value is not None
     value = -figure.value if claim.sign < 0 else figure.value
-    factor = _FACTORS.get(figure.unit)
+    factor = money_factor(figure.unit)
     return Fact(
         key=key,
         subject=subject,

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from fiscaldoc.model import (
-    AmountUnit,
     Cell,
     Document,
     Finding,
@@ -21,7 +20,7 @@ from fiscaldoc.model import (
     TableId,
     ValueRef,
 )
-from fiscaldoc.model.amount import quantum
+from fiscaldoc.model.amount import money_factor, quantum
 from fiscaldoc.reference.catalogue import BY_ID
 from fiscaldoc.validation.rounding import within_rounding
 
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
     from fiscaldoc.validation.registry import Rule
 
 SCALE = Decimal(10_000)
-_FACTORS = {unit.value: unit.factor for unit in AmountUnit}
 
 
 @attrs.frozen(slots=True)
@@ -57,7 +55,7 @@ class Ref:
     @property
     def factor(self) -> Decimal:
         """元 per unit of this value's table."""
-        return _FACTORS.get(self.table.unit, Decimal(1))
+        return money_factor(self.table.unit) or Decimal(1)
 
     def value_ref(self) -> ValueRef:
         cell = self.cell

@@ -17,7 +17,7 @@ from fiscaldoc.model import (
     Severity,
     ValueRef,
 )
-from fiscaldoc.model.amount import quantum
+from fiscaldoc.model.amount import money_factor, quantum
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.rounding import percent_consistent, within_rounding
@@ -503,9 +503,6 @@ def _printed(
     return None if figure is None else (table, row, figure)
 
 
-_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
-
-
 @rule(
     "performance.narrative",
     Severity.ERROR,
@@ -528,7 +525,7 @@ def narrative_agrees(context: Context, this: Rule) -> Iterator[Finding]:
             continue
         table, row, figure = found
         assert figure.value is not None
-        scale = _FACTORS.get(fact.unit, Decimal(1)) / _FACTORS.get(figure.unit, Decimal(1))
+        scale = (money_factor(fact.unit) or Decimal(1)) / (money_factor(figure.unit) or Decimal(1))
         stated = fact.value * scale
         difference = stated - figure.value
         if difference == 0:
@@ -559,6 +556,6 @@ def narrative_agrees(context: Context, this: Rule) -> Iterator[Finding]:
             expected=figure.value,
             actual=stated,
             difference=difference,
-            difference_yuan=difference * _FACTORS.get(figure.unit, Decimal(1)),
+            difference_yuan=difference * (money_factor(figure.unit) or Decimal(1)),
             unit=figure.unit,
         )
