@@ -81,11 +81,9 @@ def _children(rows: Sequence[Row]) -> dict[int, list[int]]:
     return children
 
 
-def _parent_of(rows: Sequence[Row], index: int) -> Row | None:
-    for parent, kids in _children(rows).items():
-        if index in kids:
-            return rows[parent]
-    return None
+def _parents(rows: Sequence[Row]) -> dict[int, int]:
+    """Row index -> the index of the numbered item it is under."""
+    return {kid: parent for parent, kids in _children(rows).items() for kid in kids}
 
 
 @rule(
@@ -147,14 +145,19 @@ def budget_summary(context: Context, this: Rule) -> Iterator[Finding]:
             )
 
 
-def _path(rows: Sequence[Row], index: int) -> tuple[str, ...]:
-    """An item's name with the names of the items above it (the same name recurs per group)."""
-    names = [_name(rows[index].label)]
-    parent = _parent_of(rows, index)
-    while parent is not None and parent.level != 1:  # 一、部门预算 / 一、财政拨款: the whole side
-        names.append(_name(parent.label))
-        parent = _parent_of(rows, rows.index(parent))
-    return tuple(reversed(names))
+def _paths(rows: Sequence[Row]) -> list[tuple[str, ...]]:
+    """Each item's name with the names of the items above it (the same name recurs per group);
+    the top item (一、部门预算 / 一、财政拨款: the whole side) is left out."""
+    parents = _parents(rows)
+    paths = []
+    for index, row in enumerate(rows):
+        names = [_name(row.label)]
+        parent = parents.get(index)
+        while parent is not None and rows[parent].level != 1:
+            names.append(_name(rows[parent].label))
+            parent = parents.get(parent)
+        paths.append(tuple(reversed(names)))
+    return paths
 
 
 def _all_fiscal(summary: Table) -> bool:
@@ -186,13 +189,13 @@ def budget_summaries(context: Context, this: Rule) -> Iterator[Finding]:
     theirs: dict[tuple[Section | None, tuple[str, ...]], Row] = {}
     for section in dict.fromkeys(row.section for row in fiscal.rows):
         rows = [row for row in fiscal.rows if row.section is section]
-        for n, row in enumerate(rows):
-            theirs.setdefault((section, _path(rows, n)), row)
+        for row, path in zip(rows, _paths(rows), strict=True):
+            theirs.setdefault((section, path), row)
     relation = Relation("按财政拨款收支总表", "the fiscal-appropriation summary")
     for section in dict.fromkeys(row.section for row in summary.rows):
         rows = [row for row in summary.rows if row.section is section]
-        for n, row in enumerate(rows):
-            other = theirs.get((section, _path(rows, n)))
+        for row, path in zip(rows, _paths(rows), strict=True):
+            other = theirs.get((section, path))
             if other is None:
                 continue
             yield from _found(
@@ -360,9 +363,10 @@ def _department_side(
 ) -> Iterator[Finding]:
     rows = [row for row in summary.rows if row.section is Section.EXPENDITURE_ECONOMIC]
     column = _value_column(summary)
+    parents = _parents(rows)
     for n, row in enumerate(rows):
-        group = _parent_of(rows, n)
-        names = _DEPARTMENT_GROUPS.get(_name(group.label)) if group is not None else None
+        group = parents.get(n)
+        names = None if group is None else _DEPARTMENT_GROUPS.get(_name(rows[group].label))
         code = _DEPARTMENT_CLASSES.get(_name(row.label))
         if names is None or code is None:
             continue
