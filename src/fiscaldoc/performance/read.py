@@ -494,7 +494,7 @@ class _Reader:
                 self.last_meta = current = key
                 key = ""
             elif current:
-                self.meta[current] += " " + cell.text  # "榆林市医疗保障局 232001" (及代码)
+                self.meta[current] += " " + cell.text  # "某市医疗保障局 232001" (及代码)
             else:
                 extra.append(cell)
         meta = found and (self.state == "head" or not any(_FUND.search(c.compact) for c in cells))
