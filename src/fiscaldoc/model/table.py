@@ -38,6 +38,11 @@ class TableId(str, enum.Enum):
     BUDGET_SPECIAL_PROJECTS = "budget_special_projects"
     BUDGET_PROCUREMENT = "budget_procurement"
     BUDGET_THREE_PUBLIC = "budget_three_public"
+    BUDGET_FISCAL_APPROPRIATION_EXPENDITURE = "budget_fiscal_appropriation_expenditure"
+    BUDGET_FISCAL_APPROPRIATION_BASIC = "budget_fiscal_appropriation_basic"
+    BUDGET_GOVERNMENT_FUND_EXPENDITURE = "budget_government_fund_expenditure"
+    BUDGET_STATE_CAPITAL_EXPENDITURE = "budget_state_capital_expenditure"
+    BUDGET_AGENCY_OPERATION = "budget_agency_operation"
 
     def __str__(self) -> str:
         return self.value
