@@ -12,6 +12,8 @@ import regex
 from fiscaldoc.errors import NotADisclosureError
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout import segment
+from fiscaldoc.layout.blocks import TableBlock
+from fiscaldoc.layout.cover import Cover, read_cover
 from fiscaldoc.model import (
     Document,
     DocumentKind,
@@ -26,12 +28,15 @@ from fiscaldoc.model.amount import quantum
 from fiscaldoc.narrative import extract as extract_narrative
 from fiscaldoc.performance import cut_performance
 from fiscaldoc.reference.catalogue import BY_ID, CODE_LINKS, LINKS, CodeLink, TotalsLink
+from fiscaldoc.reference.names import is_unit_name
 from fiscaldoc.tables import BuiltTable, build_table
 from fiscaldoc.tables.build import TotalHints
 from fiscaldoc.tables.placement import Printed
 from fiscaldoc.text.lines import Line
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)")
+_TITLE_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+_LEVEL = regex.compile(r"(部门|单位)(?:综合)?(?:收支)?(?:决算|预算|概况)")
 _KIND = regex.compile(r"(部门|单位)?\s*(决算|预算)")
 _SENTENCE = regex.compile(r"[，。；,;]")
 _DISCLOSURE = regex.compile(r"(?:部门|单位)(?:决算|预算)|决算表|预算表|收支总表|情况说明")
@@ -82,7 +87,8 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
             column=first.columns[0] if first and first.columns else 1,
             snippet=first.text[:40] if first else "",
         )
-    meta = _meta(rest, tables, [b.unit_name for b in layout.blocks], source)
+    meta, silences = _meta(lines, rest, tables, layout.blocks, source)
+    notes.extend(silences)
     facts = extract_narrative(rest)
     return Document(
         meta,
@@ -145,10 +151,19 @@ def _code_hints(link: CodeLink, built: Sequence[Table]) -> TotalHints | None:
 
 
 def _meta(
-    text: Sequence[Line], tables: Sequence[Table], unit_names: Sequence[str], source: str
-) -> DocumentMeta:
+    lines: Sequence[Line],
+    text: Sequence[Line],
+    tables: Sequence[Table],
+    blocks: Sequence[TableBlock],
+    source: str,
+) -> tuple[DocumentMeta, list[ParseNote]]:
+    """What the document says of itself: the cover first, then its tables' titles and headers.
+
+    A value the document does not state is left empty, with a note saying so.
+    """
+    cover = read_cover(lines)
     headings = [p.compact(line.text) for line in text[:80]]
-    title = next(
+    title = cover.title or next(
         (
             h
             for h in headings
@@ -159,16 +174,18 @@ def _meta(
         ),
         "",
     )
-    years = Counter(int(m[1]) for h in headings for m in _YEAR.finditer(h)) or Counter(
-        int(m[1]) for line in text for m in _YEAR.finditer(p.compact(line.text))
-    )
+    years = Counter(
+        int(m[1]) for block in blocks for m in _TITLE_YEAR.finditer(p.compact(block.title_text))
+    ) or Counter(int(m[1]) for h in headings for m in _YEAR.finditer(h))
     kinds = Counter(m[2] for h in headings for m in _KIND.finditer(h))
-    levels = Counter(m[1] for h in headings for m in _KIND.finditer(h) if m[1])
-    named = Counter(name for name in unit_names if name)
+    levels = Counter(m[1] for h in headings for m in _LEVEL.finditer(h))
+    named = Counter(name for block in blocks for name in (block.unit_name,) if is_unit_name(name))
     units = Counter(table.unit for table in tables if table.unit)
     kind = None
     budget_tables = sum(1 for table in tables if table.id.value.startswith("budget_"))
-    if budget_tables * 2 > len(tables):
+    if cover.kind:
+        kind = DocumentKind(cover.kind)
+    elif budget_tables * 2 > len(tables):
         kind = DocumentKind.BUDGET
     elif tables or kinds:
         kind = (
@@ -176,17 +193,52 @@ def _meta(
             if (tables or kinds.get("决算", 0) >= kinds.get("预算", 0))
             else DocumentKind.BUDGET
         )
-    return DocumentMeta(
+    level = cover.level or (levels.most_common(1)[0][0] if levels else "")
+    unit_name = ""
+    if not cover.placeholder:
+        unit_name = (
+            cover.unit_name
+            or (named.most_common(1)[0][0] if named else "")
+            or _name_from_title(title)
+            or _top_unit(tables)
+        )
+    meta = DocumentMeta(
         title=title,
-        unit_name=named.most_common(1)[0][0]
-        if named
-        else _name_from_title(title) or _top_unit(tables),
-        year=years.most_common(1)[0][0] if years else None,
+        unit_name=unit_name,
+        year=cover.year or (years.most_common(1)[0][0] if years else None),
         kind=kind,
-        level=DocumentLevel(levels.most_common(1)[0][0]) if levels else None,
+        level=DocumentLevel(level) if level else None,
         amount_unit=units.most_common(1)[0][0] if units else "",
         source=source,
     )
+    return meta, _silences(meta, cover, lines)
+
+
+def _silences(meta: DocumentMeta, cover: Cover, lines: Sequence[Line]) -> list[ParseNote]:
+    """A note for each thing the document does not say of itself (the user may supply it)."""
+    first = cover.line or next((line for line in lines if line.text.strip()), None)
+    if first is None:
+        return []
+    where, text = first.location(), first.text.strip()[:40]
+    notes = []
+    if cover.placeholder:
+        notes.append(
+            ParseNote(
+                "meta-placeholder",
+                "the cover names the unit with a template placeholder: a blank form?",
+                where,
+                text,
+            )
+        )
+    elif not meta.unit_name:
+        notes.append(
+            ParseNote("meta-unit-missing", "the document does not name its unit", where, text)
+        )
+    if meta.year is None:
+        notes.append(
+            ParseNote("meta-year-missing", "the document does not state its year", where, text)
+        )
+    return notes
 
 
 def _top_unit(tables: Sequence[Table]) -> str:
@@ -194,7 +246,7 @@ def _top_unit(tables: Sequence[Table]) -> str:
     for table in tables:
         if table.id not in (TableId.BUDGET_INCOME, TableId.BUDGET_EXPENDITURE):
             continue
-        coded = [row for row in table.rows if row.code]
+        coded = [row for row in table.rows if row.code and is_unit_name(row.label)]
         if coded:
             return min(coded, key=lambda row: len(row.code)).label
     return ""
@@ -202,4 +254,4 @@ def _top_unit(tables: Sequence[Table]) -> str:
 
 def _name_from_title(title: str) -> str:
     found = regex.match(r"(.+?)(?:19|20)\d{2}年度?", title)
-    return found[1] if found else ""
+    return found[1] if found and is_unit_name(found[1]) else ""

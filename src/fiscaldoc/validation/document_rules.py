@@ -4,6 +4,7 @@ instead of passing silently."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -18,6 +19,7 @@ from fiscaldoc.model import (
     ValueRef,
 )
 from fiscaldoc.reference.catalogue import BY_ID
+from fiscaldoc.reference.names import name_in_title
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 
@@ -313,14 +315,16 @@ def unit_name(context: Context, this: Rule) -> Iterator[Finding]:
     if not names:
         yield _not_run(this, "表头未列出单位名称", "no table header names the unit")
         return
-    expected = document.meta.unit_name
-    titled = regex.match(r"(.+?)(?:19|20)\d{2}\s*年度?", document.meta.title)
-    if titled and not _same_unit(titled[1], expected):
+    # the name most table headers print: one pasted table, or a title naming another unit,
+    # stands out against it
+    expected = Counter(names).most_common(1)[0][0]
+    titled = name_in_title(document.meta.title)
+    if titled and not _same_unit(titled, expected):
         yield _finding(
             this,
-            (_ref(1, titled[1]),),
-            f"文件标题的单位「{titled[1]}」与表头单位「{expected}」不符",
-            f"the title names {titled[1]!r}; the table headers name {expected!r}",
+            (_ref(1, titled),),
+            f"文件标题的单位「{titled}」与表头单位「{expected}」不符",
+            f"the title names {titled!r}; the table headers name {expected!r}",
         )
     for table in document.tables:
         if table.unit_name and not _same_unit(table.unit_name, expected):
