@@ -55,7 +55,8 @@ def _meta(cover: str, body: str = TABLE) -> fiscaldoc.DocumentMeta:
         ),
         # a tables-only file's cover: the province before the year, the unit in a field
         (
-            "示例省2018年度\n省级部门预算公开报表\n部门:中共示例省委办公厅\n示例省财政厅印制\n目 录",
+            "示例省2018年度\n省级部门预算公开报表\n部门:中共示例省委办公厅\n"
+            "示例省财政厅印制\n目 录",
             "中共示例省委办公厅",
             2018,
             "预算",
@@ -93,7 +94,8 @@ def test_a_placeholder_unit_is_no_unit_and_is_noted() -> None:
 
 def test_a_tables_only_file_names_its_unit_in_the_table_header() -> None:
     doc = fiscaldoc.parse(
-        "收入决算表\n部门：示例省某委员会办公厅 单位：万元\n项目 本年收入合计 财政拨款收入\n合计 1.00 1.00\n"
+        "收入决算表\n部门：示例省某委员会办公厅 单位：万元\n"
+        "项目 本年收入合计 财政拨款收入\n合计 1.00 1.00\n"
     )
     assert doc.meta.unit_name == "示例省某委员会办公厅"
     assert doc.meta.year is None
