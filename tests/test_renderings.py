@@ -364,3 +364,31 @@ def test_an_amount_glued_to_the_next_groups_code() -> None:
     assert table is not None
     office = table.row("30201")
     assert office is not None and office.location.column == 18  # where "30201" starts
+
+
+def test_a_three_public_table_with_budget_and_actual_under_every_item() -> None:
+    # The Shanghai 决算 template: one data row of 预算数/决算数 pairs under 合计, 因公出国（境）费,
+    # 公务用车购置及运行维护费 (小计, 购置费, 运行维护费) and 公务接待费; merged header cells
+    # print in their leftmost cell.
+    text = (
+        "财政拨款“三公”经费支出决算表\n单位：万元\n财政拨款“三公”经费\n"
+        "合计\t\t因公出国（境）费\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务接待费\t\n"
+        "\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行维护费\t\t\t\n"
+        + "\t".join(["预算数", "决算数"] * 6)
+        + "\n12.50\t10.39\t5.00\t4.00\t6.00\t5.00\t2.00\t2.00\t4.00\t3.00\t1.50\t1.39\n"
+    )
+    table = fiscaldoc.parse(text).table("three_public")
+    assert table is not None
+    budget, actual = table.row("预算数"), table.row("决算数")
+    assert budget is not None and actual is not None
+    assert [(c.column, str(c.value)) for c in actual.cells] == [
+        ("合计", "10.39"),
+        ("因公出国（境）费", "4.00"),
+        ("小计", "5.00"),
+        ("公务用车购置费", "2.00"),
+        ("公务用车运行维护费", "3.00"),
+        ("公务接待费", "1.39"),
+    ]
+    assert budget.value("公务用车运行维护费") == Decimal("4.00")
+    report = fiscaldoc.validate(fiscaldoc.parse(text))
+    assert [f for f in report.errors if not f.rule.startswith("document.")] == []

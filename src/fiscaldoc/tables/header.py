@@ -88,6 +88,11 @@ def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
     labelled = [row for row in grid if not _is_column_numbers(row)]
     if not labelled:
         return None
+    below = _row_groups_below(labelled, spec)
+    if below is not None:
+        groups = tuple(dict.fromkeys(column.group for column in below.values()))
+        first = [column for column in below.values() if column.group == groups[0]]
+        return Header(tuple(first), below, LineLayout(), groups)
     width = max(len(row) for row in labelled)
     leaves: dict[int, tuple[str, str]] = {}
     for index in range(width):
@@ -153,6 +158,47 @@ def _row_groups(grid: Sequence[Sequence[str]], spec: TableSpec) -> tuple[str, ..
     found = [cell for row in grid for cell in row if cell in spec.rows]
     unique = tuple(dict.fromkeys(found))
     return unique if len(unique) >= 2 else ()
+
+
+def _row_groups_below(grid: Sequence[Sequence[str]], spec: TableSpec) -> dict[int, Column] | None:
+    """Columns of a header whose lowest row repeats the spec's row labels under every item
+    (三公: 合计 | 因公出国（境）费 | … over 预算数 决算数 pairs, one data row): each column is the
+    item above it, grouped by its row label. ``None`` for any other header.
+
+    Merged cells print in their leftmost cell, so the item over a column is the nearest cell
+    to its left in each row above, looked for no further left than the item of the row above.
+    """
+    if not spec.rows or len(grid) < 2:
+        return None
+    lowest = grid[-1]
+    filled = [cell for cell in lowest if cell]
+    if len(filled) < 2 or any(cell not in spec.rows for cell in filled):
+        return None
+    by_index: dict[int, Column] = {}
+    for index, leaf in enumerate(lowest):
+        if not leaf:
+            continue
+        chain: list[str] = []
+        start = 0
+        for row in grid[:-1]:
+            owner = next(
+                (j for j in range(min(index, len(row) - 1), start - 1, -1) if row[j]), None
+            )
+            if owner is not None:
+                chain.append(row[owner])
+                start = owner
+        chain = [cell for cell in chain if cell not in _STRUCTURAL]
+        if not chain:
+            continue
+        label = chain[-1]
+        if (
+            label == "小计"
+            and len(chain) >= 2
+            and _match(spec.columns, chain[-2]) not in (None, _match(spec.columns, label))
+        ):
+            label = chain[-2]  # 公务用车购置及运行维护费 | 小计: the group's total
+        by_index[index] = Column(label, leaf)
+    return by_index or None
 
 
 def _root(grid: Sequence[Sequence[str]], index: int) -> str:
