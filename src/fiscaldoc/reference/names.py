@@ -18,7 +18,7 @@ def is_unit_name(name: str) -> bool:
     """Whether ``name`` can be a budget unit's name: not a place alone (江苏省, 上海市普陀区),
     not a classification item (公共安全支出), not a sentence, not a placeholder."""
     return (
-        len(name) >= 3
+        len(name) >= 2
         and not _PLACE.match(name)
         and not name.endswith("支出")
         and not _SENTENCE.search(name)
@@ -35,6 +35,6 @@ def name_in_title(title: str) -> str:
     before = _LEVEL_WORDS.sub("", title[: year.start()])
     after = _LEVEL_WORDS.sub("", _TAIL.sub("", title[year.end() :]))
     for name in (before, after):
-        if len(name) >= 3 and not _PLACE.match(name):
+        if len(name) >= 2 and not _PLACE.match(name):
             return str(name)
     return ""
