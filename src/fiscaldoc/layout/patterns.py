@@ -36,7 +36,9 @@ EMPTY_STATEMENT = regex.compile(
 HEADER_WORDS = regex.compile(
     r"(?:科目代码|科目名称|科目编码|栏\s*次|行\s*次|项\s*目|功能分类|经济分类|类\s*款\s*项)"
 )
-NARRATIVE = regex.compile(r"[。；]|情况说明$|[，,].{12,}")
+NARRATIVE = regex.compile(r"[。；]|情况说明$|(?:，|,(?!\d)).{12,}")
+"""A sentence: a full stop, or a comma followed by more text (a thousands separator is none:
+whole-元 tables print 1,075,000, and a compacted row runs on into the next cell's digits)."""
 YEAR_LINE = regex.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")
 
 

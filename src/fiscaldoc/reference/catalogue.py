@@ -48,6 +48,9 @@ class Identity:
     whole: bool = False
     """The identity holds only when the table prints every column it names (基本支出 = 人员经费
     + 公用经费 says nothing of a table that prints 人员经费 and 公用经费 but no 基本支出)."""
+    unless: tuple[str, ...] = ()
+    """Columns whose printing voids the identity: a table that prints 财政拨款收入 as one column
+    sums it, not its three parts, into 合计 (another identity says so)."""
 
 
 @attrs.frozen(slots=True)
@@ -111,6 +114,7 @@ _BUDGET_PEOPLE = (
 )
 _BUDGET_SOURCES = (
     ("合计", "部门预算合计", "总计"),
+    ("财政拨款收入", "财政拨款"),
     ("一般公共预算拨款", "公共预算拨款", "一般公共预算拨款收入", "一般公共预算"),
     (
         "其中：专项资金列入部门预算的项目",
@@ -141,7 +145,21 @@ _BUDGET_SPENDING_IDENTITIES = (
     Identity("基本支出", ("人员经费支出", "公用经费支出"), whole=True),
     Identity("合计", ("人员经费支出", "公用经费支出", "专项业务经费支出"), whole=True),
 )
-_SOURCE_PARTS = tuple(label[0] for label in _BUDGET_SOURCES[1:] if not label[0].startswith("其中"))
+_APPROPRIATIONS = ("一般公共预算拨款", "政府性基金拨款", "国有资本经营预算拨款")
+_SOURCE_PARTS = tuple(
+    label[0]
+    for label in _BUDGET_SOURCES[1:]
+    if not label[0].startswith("其中") and label[0] != "财政拨款收入"
+)
+_SOURCE_IDENTITIES = (
+    Identity("合计", _SOURCE_PARTS, optional=True, unless=("财政拨款收入",)),
+    Identity(
+        "合计",
+        (*(part for part in _SOURCE_PARTS if part not in _APPROPRIATIONS), "财政拨款收入"),
+        optional=True,
+        unless=_APPROPRIATIONS,
+    ),
+)
 _SUMMARY_SIDES = (
     Section.INCOME,
     Section.EXPENDITURE,
@@ -156,21 +174,28 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         Family.ITEMS,
         _title(
             _BUDGET_TITLE_PREFIX + r"(?:一般公共预算)?(?:财政)?(?:拨款)?(?:安排的)?[\"“”']?三公"
-            r"[\"“”']?经费(?:及会议费[、和]培训费)?(?:支出)?预算(?:情况)?表"
+            r"[\"“”']?经费(?:及会议费[、和]培训费|和机关运行经费)?(?:支出)?预算(?:情况)?表"
         ),
         _cols(
             ("合计",),
             ("小计", "“三公”经费小计", "三公经费小计"),
             ("因公出国（境）费", "因公出国（境）费用", "因公出国(境)费"),
             ("公务接待费",),
-            ("公务用车购置及运行维护费", "公务用车购置及运行维护费小计"),
+            ("公务用车购置及运行维护费", "公务用车购置及运行维护费小计", "公务用车购置及运行费"),
             ("公务用车购置费", "购置费"),
-            ("公务用车运行维护费", "运行维护费"),
+            ("公务用车运行维护费", "运行维护费", "公务用车运行费", "运行费"),
             ("会议费",),
             ("培训费",),
+            ("机关运行经费", "机关运行经费预算数"),
         ),
         (
             Identity("合计", ("小计", "会议费", "培训费"), whole=True),
+            Identity(
+                "合计",
+                ("因公出国（境）费", "公务接待费", "公务用车购置及运行维护费"),
+                whole=True,
+                unless=("小计", "会议费", "培训费"),
+            ),
             Identity(
                 "小计", ("因公出国（境）费", "公务接待费", "公务用车购置及运行维护费"), whole=True
             ),
@@ -214,7 +239,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         Family.CLASSIFIED,
         _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算)收入(?:预算)?总?表|收入预算总?表"),
         _cols(*_BUDGET_SOURCES),
-        (Identity("合计", _SOURCE_PARTS, optional=True),),
+        _SOURCE_IDENTITIES,
         printed_order=True,
         codes="unit",
     ),
@@ -230,10 +255,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             ("公用经费支出", "公用经费"),
             ("项目支出", "专项业务经费支出"),
         ),
-        (
-            Identity("合计", _SOURCE_PARTS, optional=True),
-            Identity("合计", ("基本支出", "项目支出")),
-        ),
+        (*_SOURCE_IDENTITIES, Identity("合计", ("基本支出", "项目支出"))),
         printed_order=True,
         codes="unit",
     ),
@@ -245,7 +267,8 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             _BUDGET_TITLE_PREFIX
             + r"一般公共预算(?:财政)?(?:拨款)?基本支出(?:明细)?表"
             + _BY_ECONOMIC
-            + r"|一般公共预算(?:财政)?(?:拨款)?基本支出(?:部门|政府)?经济分类(?:明细)?表"
+            + r"|一般公共预算(?:财政)?(?:拨款)?基本支出(?:部门预算|部门|政府)?经济分类"
+            + r"(?:明细)?(?:预算)?表"
         ),
         _cols(*_BUDGET_PEOPLE),
         (Identity("合计", ("人员经费支出", "公用经费支出")),),
@@ -288,7 +311,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         Family.CLASSIFIED,
         _title(
             _BUDGET_TITLE_PREFIX
-            + r"一般公共预算(?:财政)?(?:拨款)?支出(?:明细)?(?:预算)?表"
+            + r"一般公共预算(?:财政)?(?:拨款)?支出(?:功能分类)?(?:明细)?(?:预算)?表"
             + _BY_FUNCTION
         ),
         _cols(*_BUDGET_SPENDING),

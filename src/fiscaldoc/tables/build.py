@@ -562,6 +562,8 @@ def _identities(spec: TableSpec, printed: Sequence[str]) -> list[Identity]:
         names = (identity.total, *identity.parts, *identity.minus)
         if identity.whole and any(rename.get(name, name) not in printed for name in names):
             continue
+        if any(rename.get(name, name) in printed for name in identity.unless):
+            continue
         out.append(
             Identity(
                 rename.get(identity.total, identity.total),

@@ -33,6 +33,8 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
         spec = BY_ID[table.id]
         for identity in spec.identities:
             section = Section.EXPENDITURE if spec.family is Family.TWO_SIDED else None
+            if any(context.column(table, name, section) for name in identity.unless):
+                continue
             for row in table.rows:
                 if row.section is not section or not row.cells:
                     continue

@@ -1,0 +1,97 @@
+"""Budget tables of a second template (the Shanghai 部门/单位预算 set), as PDF text gives them:
+tab-separated cells, split codes (类 | 款 | 项), whole-元 amounts, the year and 部门 in titles."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import fiscaldoc
+
+HEAD = "示例市某区2025年区级部门预算\n预算主管部门：示例市某区某街道办事处\n目录\n"
+
+BY_FUNCTION = """2025年部门一般公共预算支出功能分类预算表
+编制部门：示例市某区某街道办事处 单位：元
+项目\t\t\t\t一般公共预算支出\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+201\t\t\t一般公共服务支出\t1,533,600\t0\t1,533,600
+201\t05\t\t统计信息事务\t438,300\t0\t438,300
+201\t05\t07\t专项普查活动\t438,300\t0\t438,300
+201\t32\t\t组织事务\t1,095,300\t0\t1,095,300
+201\t32\t02\t一般行政管理事务\t1,095,300\t0\t1,095,300
+合计\t\t\t\t1,533,600\t0\t1,533,600
+"""
+
+INCOME = """2025年部门收入预算总表
+编制部门：示例市某区某街道办事处 单位：元
+项目\t\t\t\t收入预算\t\t\t\t
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t财政拨款收入\t事业收入\t事业单位经营收入\t其他收入
+类\t款\t项\t\t\t\t\t\t
+201\t\t\t一般公共服务支出\t120,000.00\t100,000.00\t20,000.00\t\t
+201\t03\t\t政府办公厅（室）及相关机构事务\t120,000.00\t100,000.00\t20,000.00\t\t
+201\t03\t01\t行政运行\t120,000.00\t100,000.00\t20,000.00\t\t
+合计\t\t\t\t120,000.00\t100,000.00\t20,000.00\t\t
+"""
+
+THREE_PUBLIC = """2025年部门“三公”经费和机关运行经费预算表
+编制部门：示例市某区某街道办事处 单位:万元
+“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数
+合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t
+\t\t\t小计\t购置费\t运行费\t
+40.50\t10.00\t8.50\t22.00\t12.00\t10.00\t213.28
+"""
+
+
+def test_whole_yuan_rows_by_split_code_are_one_table() -> None:
+    # "1,095,300" has commas but is no sentence: the table goes on past it
+    doc = fiscaldoc.parse(HEAD + BY_FUNCTION)
+    table = doc.table("budget_general_by_function")
+    assert table is not None and table.unit == "元"
+    assert [row.code for row in table.rows if row.code] == [
+        "201",
+        "20105",
+        "2010507",
+        "20132",
+        "2013202",
+    ]
+    row = table.row("2013202")
+    assert row is not None and row.value("项目支出") == Decimal("1095300")
+    assert [f for f in fiscaldoc.validate(doc).errors if f.rule.startswith("table.")] == []
+    wrong = BY_FUNCTION.replace("一般行政管理事务\t1,095,300", "一般行政管理事务\t1,095,000")
+    errors = fiscaldoc.validate(fiscaldoc.parse(HEAD + wrong)).errors
+    assert "table.hierarchy" in {f.rule for f in errors}
+
+
+def test_an_income_table_with_fiscal_appropriations_in_one_column_adds_up() -> None:
+    doc = fiscaldoc.parse(HEAD + INCOME)
+    table = doc.table("budget_income")
+    assert table is not None
+    total = table.row("合计")
+    assert total is not None and total.value("财政拨款收入") == Decimal("100000.00")
+    arithmetic = [f for f in fiscaldoc.validate(doc).errors if f.rule.startswith("table.")]
+    assert arithmetic == []
+    broken = INCOME.replace(
+        "201\t03\t01\t行政运行\t120,000.00", "201\t03\t01\t行政运行\t125,000.00"
+    )
+    errors = fiscaldoc.validate(fiscaldoc.parse(HEAD + broken)).errors
+    assert "table.row-identity" in {f.rule for f in errors}
+
+
+def test_three_public_with_agency_running_costs() -> None:
+    doc = fiscaldoc.parse(HEAD + THREE_PUBLIC)
+    table = doc.table("budget_three_public")
+    assert table is not None and table.unit == "万元"
+    (row,) = table.rows
+    assert {c.column: str(c.value) for c in row.cells} == {
+        "合计": "40.50",
+        "因公出国(境)费": "10.00",
+        "公务接待费": "8.50",
+        "公务用车购置及运行费": "22.00",
+        "购置费": "12.00",
+        "运行费": "10.00",
+        "机关运行经费预算数": "213.28",
+    }
+    assert [f for f in fiscaldoc.validate(doc).errors if f.rule.startswith("table.")] == []
+    wrong = THREE_PUBLIC.replace("40.50\t", "41.50\t")
+    errors = fiscaldoc.validate(fiscaldoc.parse(HEAD + wrong)).errors
+    assert "table.row-identity" in {f.rule for f in errors}
