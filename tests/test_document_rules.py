@@ -102,3 +102,13 @@ def test_a_title_naming_another_unit() -> None:
     text = TEXT.replace("示例市数据管理局2023年度部门决算", "示例市交通运输局2023年度部门决算", 1)
     findings = _findings(text, "document.unit-name")
     assert [f.locations[0].row_label for f in findings] == ["示例市交通运输局"]
+
+
+def test_a_compared_year_at_the_start_of_a_wrapped_line_is_no_date() -> None:
+    text = (
+        TEXT
+        + "\n十四、其他重要事项的情况说明\n本年度收入支出总计与\n2022年度相比，增加1.00万元。\n"
+    )
+    assert _findings(text, "document.year") == []
+    dated = TEXT + "\n十四、其他重要事项的情况说明\n2021年度收入支出总计增加1.00万元。\n"
+    assert [f.rule for f in _findings(dated, "document.year")] == ["document.year"]

@@ -271,10 +271,16 @@ def year(context: Context, this: Rule) -> Iterator[Finding]:
                     f"标题「{text}」的年度 {found[1]} 与文件年度 {expected} 不符",
                     f"the heading {text!r} says {found[1]}; the document is for {expected}",
                 )
+    previous = ""
     for text_line in document.narrative:
         text = regex.sub(r"\s+", "", text_line.text)
         start = _YEAR.match(text)
-        if start and int(start[1]) not in (expected, expected + 1):
+        # "与" / "2023年度相比…": a sentence wrapped before its compared year is not dated by it
+        compared = start is not None and (
+            _COMPARED_AFTER.match(text, start.end()) is not None or previous.endswith(_COMPARING)
+        )
+        previous = text
+        if start and not compared and int(start[1]) not in (expected, expected + 1):
             yield _finding(
                 this,
                 (_ref(text_line.location.line, text[:30]),),
@@ -289,6 +295,10 @@ def year(context: Context, this: Rule) -> Iterator[Finding]:
                     f"同比应与 {expected - 1} 年相比，文中为 {found[1]} 年",
                     f"a year-on-year sentence compares with {found[1]}, not {expected - 1}",
                 )
+
+
+_COMPARED_AFTER = regex.compile(r"(?:相比|相较|比较|同期|对比)")
+_COMPARING = ("与", "较", "比", "同", "和", "较之")
 
 
 def _same_unit(printed: str, name: str) -> bool:
