@@ -112,3 +112,41 @@ def test_a_compared_year_at_the_start_of_a_wrapped_line_is_no_date() -> None:
     assert _findings(text, "document.year") == []
     dated = TEXT + "\n十四、其他重要事项的情况说明\n2021年度收入支出总计增加1.00万元。\n"
     assert [f.rule for f in _findings(dated, "document.year")] == ["document.year"]
+
+
+_ELEVEN = "".join(
+    f"{numeral}、{title}\n本部门本年度{title}如下。\n"
+    for numeral, title in zip(
+        "一 二 三 四 五 六 七 八 九 十 十一".split(),
+        [
+            "收入支出决算总体情况说明",
+            "收入决算情况说明",
+            "支出决算情况说明",
+            "财政拨款收入支出决算总体情况说明",
+            "一般公共预算财政拨款支出决算情况说明",
+            "一般公共预算财政拨款基本支出决算情况说明",
+            "财政拨款“三公”经费支出决算情况说明",
+            "政府性基金预算财政拨款支出决算情况说明",
+            "国有资本经营预算财政拨款支出决算情况说明",
+            "预算绩效管理情况",
+            "其他重要事项的情况说明",
+        ],
+        strict=True,
+    )
+)
+
+
+def test_a_template_of_eleven_sections_ending_with_other_matters_is_complete() -> None:
+    part2, part3 = TEXT.index("第二部分"), TEXT.index("第三部分")
+    text = TEXT[:part2] + "第二部分 2023年度部门决算情况说明\n" + _ELEVEN + TEXT[part3:]
+    assert _findings(text, "document.sections") == []
+    gap = text.replace("十、预算绩效管理情况\n本部门本年度预算绩效管理情况如下。\n", "")
+    assert [f.rule for f in _findings(gap, "document.sections")] == ["document.sections"]
+
+
+def test_a_table_with_no_figure_and_no_statement_is_reported_once_as_not_filled_in() -> None:
+    blank = regex.sub(r"(?<=\s)\d[\d,]*\.\d\d(?=\s|$)", "", TEXT.split("第四部分", 1)[0])
+    findings = _findings(blank, "document.tables-filled")
+    assert findings and all(f.severity is fiscaldoc.Severity.INFO for f in findings)
+    assert len({f.locations[0].table for f in findings}) == len(findings)
+    assert _findings(TEXT, "document.tables-filled") == []

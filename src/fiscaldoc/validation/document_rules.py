@@ -43,7 +43,7 @@ BUDGET_TABLES: tuple[tuple[TableId, ...], ...] = (
     (TableId.BUDGET_FISCAL_APPROPRIATION_SUMMARY,),
     (TableId.BUDGET_GENERAL_BY_FUNCTION,),
     (TableId.BUDGET_BASIC_BY_FUNCTION, TableId.BUDGET_BASIC_BY_ECONOMIC),
-    (TableId.BUDGET_GOVERNMENT_FUND,),
+    (TableId.BUDGET_GOVERNMENT_FUND, TableId.BUDGET_GOVERNMENT_FUND_EXPENDITURE),
     (TableId.BUDGET_THREE_PUBLIC,),
 )
 """The tables every 部门预算 publishes (any one of a group: the 基本支出 table is by function or
@@ -52,6 +52,8 @@ by economic code); provinces add more (项目支出, 政府采购)."""
 BUDGET_STATEMENT_TARGETS: tuple[tuple[str, TableId, str], ...] = (
     (r"三公", TableId.BUDGET_THREE_PUBLIC, ""),
     (r"政府性基金", TableId.BUDGET_GOVERNMENT_FUND, ""),
+    (r"政府性基金", TableId.BUDGET_GOVERNMENT_FUND_EXPENDITURE, ""),
+    (r"国有资本", TableId.BUDGET_STATE_CAPITAL_EXPENDITURE, ""),
     (r"政府采购", TableId.BUDGET_PROCUREMENT, ""),
 )
 
@@ -172,6 +174,29 @@ def tables_complete(context: Context, this: Rule) -> Iterator[Finding]:
         )
 
 
+@rule(
+    "document.tables-filled",
+    Severity.INFO,
+    "document",
+    "A table that prints no figure either says it is empty (本表无数据, 已公开空表) or was not "
+    "filled in: a blank form, reported once per table, with no arithmetic over it.",
+    "A template published before its figures were entered is a common slip; its empty tables "
+    "should not read as consistent ones.",
+)
+def tables_filled(context: Context, this: Rule) -> Iterator[Finding]:
+    statements = context.document.facts.empty_statements
+    budget = context.document.meta.kind is DocumentKind.BUDGET
+    stated = {t[0] for s in statements if (t := _targets(s.table_hint, budget)) is not None}
+    for table in context.document.tables:
+        if table.empty and not table.empty_statement and table.id not in stated:
+            yield _finding(
+                this,
+                (_ref(table.location.line, table.title, table.id.value),),
+                f"{table.title}未填列数字，也未说明为空表",
+                f"{table.id.value} prints no figure and does not say it is empty",
+            )
+
+
 _TITLES = {
     TableId.INCOME_EXPENDITURE_SUMMARY: "收入支出决算总表",
     TableId.INCOME: "收入决算表",
@@ -203,8 +228,9 @@ def _numeral(text: str) -> int | None:
     "document.sections",
     Severity.WARNING,
     "document",
-    "The 情况说明 part has its fourteen numbered sections (一 … 十四), in order, each once and "
-    "with no gap in the numbering.",
+    "The 情况说明 part has its numbered sections, in order, each once and with no gap in the "
+    "numbering, up to the template's last, 其他重要事项 (十四 in the Ministry's template, 十一 "
+    "in Shanghai's; fourteen when it is not printed).",
     "Sections pasted out of order or dropped make the explanation of a table go missing.",
 )
 def sections(context: Context, this: Rule) -> Iterator[Finding]:
@@ -234,7 +260,10 @@ def sections(context: Context, this: Rule) -> Iterator[Finding]:
             )
         seen.add(number)
         previous = max(previous, number)
-    missing = [n for n in range(1, SECTION_COUNT + 1) if n not in seen and n > previous]
+    # The template's last section is 其他重要事项 (十四 in the Ministry's, 十一 in Shanghai's):
+    # where the document prints it, its number is the count.
+    last = next((n for n, s in numbered if s.title.startswith("其他")), SECTION_COUNT)
+    missing = [n for n in range(1, last + 1) if n not in seen and n > previous]
     if missing:
         heading = next(s for s in narrative.sections if s.number == part)
         yield _finding(
