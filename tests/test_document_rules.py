@@ -117,7 +117,7 @@ def test_a_compared_year_at_the_start_of_a_wrapped_line_is_no_date() -> None:
 _ELEVEN = "".join(
     f"{numeral}、{title}\n本部门本年度{title}如下。\n"
     for numeral, title in zip(
-        "一 二 三 四 五 六 七 八 九 十 十一".split(),
+        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一"],
         [
             "收入支出决算总体情况说明",
             "收入决算情况说明",
