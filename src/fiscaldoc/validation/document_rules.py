@@ -143,7 +143,9 @@ def tables_complete(context: Context, this: Rule) -> Iterator[Finding]:
     for group in groups:
         if any(context.table(t) is not None or (t, "") in stated for t in group):
             continue
-        title = "或".join(BY_ID[t].name if budget else _TITLES[t] for t in group)
+        title = "或".join(
+            (BY_ID[t].name if t in BY_ID else t.value) if budget else _TITLES[t] for t in group
+        )
         yield _finding(
             this,
             (_ref(1, group[0].value, group[0].value),),
