@@ -95,3 +95,25 @@ def test_three_public_with_agency_running_costs() -> None:
     wrong = THREE_PUBLIC.replace("40.50\t", "41.50\t")
     errors = fiscaldoc.validate(fiscaldoc.parse(HEAD + wrong)).errors
     assert "table.row-identity" in {f.rule for f in errors}
+
+
+BASIC_BY_ECONOMIC = """2025年部门一般公共预算基本支出部门预算经济分类预算表
+编制部门：示例市某区某街道办事处 单位：元
+项目\t\t\t一般公共预算基本支出\t\t
+部门预算经济分类科目编码\t\t经济分类科目名称\t合计\t人员经费\t公用经费
+类\t款\t\t\t\t
+301\t\t工资福利支出\t300,000\t300,000\t0
+301\t01\t基本工资\t100,000\t100,000\t0
+301\t2\t津贴补贴\t150,000\t150,000\t0
+301\t7\t绩效工资\t50,000\t50,000\t0
+合计\t\t\t300,000\t300,000\t0
+"""
+
+
+def test_a_split_code_whose_leading_zero_an_export_dropped() -> None:
+    # Excel drops the zero of the 款 cell: "301 | 2" is 30102
+    doc = fiscaldoc.parse(HEAD + BASIC_BY_ECONOMIC)
+    table = doc.table("budget_basic_by_economic")
+    assert table is not None and doc.unparsed == ()
+    assert [row.code for row in table.rows if row.code] == ["301", "30101", "30102", "30107"]
+    assert [f for f in fiscaldoc.validate(doc).errors if f.rule.startswith("table.")] == []

@@ -173,20 +173,24 @@ def _mark_codes(tokens: list[Tok]) -> list[Tok]:
             while (
                 len(token.text) == 3
                 and probe < len(tokens)
-                and tokens[probe].kind is Kind.NUM
-                and regex.fullmatch(r"\d{2}", tokens[probe].text)
+                and _code_part(tokens[probe])
                 and len(parts) < 3
             ):
-                parts.append(tokens[probe])
+                part = tokens[probe]
+                parts.append(attrs.evolve(part, text=part.text.zfill(2)))
                 probe += 1
             after = tokens[probe] if probe < len(tokens) else None
-            if after is not None and after.kind is Kind.LABEL and (len(parts) > 1 or not marked):
+            labelled = after is not None and after.kind is Kind.LABEL
+            if (labelled and (len(parts) > 1 or not marked)) or (
+                not marked and _decimals_only(tokens[probe:])
+            ):
                 code = "".join(part.text for part in parts)
                 marked.append(attrs.evolve(token, kind=Kind.CODE, text=code))
                 index = probe
                 continue
             if following is not None and following.kind is Kind.LABEL:
-                marked.append(attrs.evolve(token, kind=Kind.CODE))
+                total = p.undouble(following.text).endswith(("合计", "总计"))
+                marked.append(token if total else attrs.evolve(token, kind=Kind.CODE))
             else:
                 marked.append(token)
         elif (
@@ -201,6 +205,24 @@ def _mark_codes(tokens: list[Tok]) -> list[Tok]:
             marked.append(token)
         index += 1
     return marked
+
+
+def _code_part(token: Tok) -> bool:
+    """A 款 or 项 part of a split code: two digits, or in its own cell one digit whose leading
+    zero a spreadsheet export dropped ("301 | 2 | 津贴补贴" is 30102)."""
+    if token.kind is not Kind.NUM:
+        return False
+    return bool(regex.fullmatch(r"\d{2}", token.text)) or (
+        token.index is not None and bool(regex.fullmatch(r"\d", token.text))
+    )
+
+
+def _decimals_only(tokens: Sequence[Tok]) -> bool:
+    """True for the amounts of a code line whose label is wrapped away ("208 1.00 1.00"): all
+    printed with decimals (a whole number there could be one more amount, not a code)."""
+    return bool(tokens) and all(
+        t.kind is Kind.NUM and t.index is None and "." in t.text for t in tokens
+    )
 
 
 def _mark_sides(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
