@@ -75,7 +75,7 @@ def test_generated_documents_round_trip_and_validate(doc: fiscaldoc.Document) ->
 def test_decimals_are_exact_strings_and_enums_their_values() -> None:
     doc = fiscaldoc.parse_bytes(example_text(), source=EXAMPLE)
     data = json.loads(fiscaldoc.dumps(doc))
-    assert data["format_version"] == "1.1"
+    assert data["format_version"] == "1.2"
     assert data["meta"]["kind"] == "决算" and data["meta"]["level"] == "部门"
     income = next(t for t in data["tables"] if t["id"] == "income")
     first = income["rows"][0]["cells"][0]

@@ -6,7 +6,7 @@
 Decimal('1360.62')
 """
 
-from fiscaldoc.api import parse, parse_bytes, parse_file, validate_file
+from fiscaldoc.api import parse, parse_bytes, parse_file, parse_files, supply, validate_file
 from fiscaldoc.errors import (
     BinaryInputError,
     CorruptPdfError,
@@ -61,6 +61,7 @@ from fiscaldoc.serialize.flat import (
 from fiscaldoc.serialize.json import dumps, loads
 from fiscaldoc.serialize.render import RenderStyle, render
 from fiscaldoc.serialize.schema import json_schema
+from fiscaldoc.surveys import SurveyRow, SurveySummary, summarise_survey, survey, survey_document
 from fiscaldoc.validation import validate
 
 __version__ = "0.1.0"
@@ -105,6 +106,8 @@ __all__ = [
     "ScannedPdfError",
     "Section",
     "Severity",
+    "SurveyRow",
+    "SurveySummary",
     "Table",
     "TableId",
     "TextLine",
@@ -118,8 +121,13 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_files",
     "performance_records",
     "render",
+    "summarise_survey",
+    "supply",
+    "survey",
+    "survey_document",
     "validate",
     "validate_file",
 ]

@@ -1,13 +1,23 @@
-"""The public functions: parse text or a file into a Document, and flatten it into cells."""
+"""The public functions: parse text, bytes, a file or the files of one disclosure into a Document.
+
+Each takes the unit name and year a user knows (``unit_name=``, ``year=``): a supplied value
+replaces what the document says, and a ``meta-supplied`` note records it and what the document
+printed. The parser never sees them; they are applied to the finished document's metadata.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import attrs
 
 from fiscaldoc.assemble import assemble
 from fiscaldoc.errors import EmptyInputError, FiscalDocError
-from fiscaldoc.model import Document, Report
+from fiscaldoc.model import Document, Location, ParseNote, Report
+from fiscaldoc.parts import combine, first_source
 from fiscaldoc.pdf import is_pdf, locate, read_pdf
 from fiscaldoc.text import decode, normalise
 from fiscaldoc.validation import validate
@@ -15,18 +25,32 @@ from fiscaldoc.validation import validate
 MAX_BYTES = 64 * 1024 * 1024
 
 
-def parse(text: str, *, source: str | None = None) -> Document:
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    unit_name: str | None = None,
+    year: int | None = None,
+) -> Document:
     """Parse the text of a disclosure (any rendering) into a :class:`Document`.
 
-    Raises a :class:`~fiscaldoc.errors.FiscalDocError` subclass for input that is empty or is
-    not a fiscal disclosure.
+    ``unit_name`` and ``year``, when given, replace what the document says of itself (see
+    :func:`supply`). Raises a :class:`~fiscaldoc.errors.FiscalDocError` subclass for input that
+    is empty or is not a fiscal disclosure.
     """
+    _check(unit_name, year)
     if not text.strip():
         raise EmptyInputError("the input is empty")
-    return assemble(list(normalise(text)), source or "")
+    return supply(assemble(list(normalise(text)), source or ""), unit_name=unit_name, year=year)
 
 
-def parse_bytes(data: bytes, *, source: str | None = None) -> Document:
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str | None = None,
+    unit_name: str | None = None,
+    year: int | None = None,
+) -> Document:
     """Parse a disclosure's bytes: text (UTF-8, UTF-8 with BOM, GB18030/GBK) or a PDF.
 
     A PDF is recognised by its ``%PDF-`` header, whatever the file is called; reading it needs
@@ -35,12 +59,14 @@ def parse_bytes(data: bytes, *, source: str | None = None) -> Document:
     """
     if is_pdf(data):
         pdf = read_pdf(data)
-        return locate(parse(pdf.text, source=source), pdf)
-    return parse(decode(data), source=source)
+        return locate(parse(pdf.text, source=source, unit_name=unit_name, year=year), pdf)
+    return parse(decode(data), source=source, unit_name=unit_name, year=year)
 
 
-def parse_file(path: str | os.PathLike[str]) -> Document:
-    """Read and parse a disclosure file."""
+def parse_file(
+    path: str | os.PathLike[str], *, unit_name: str | None = None, year: int | None = None
+) -> Document:
+    """Read and parse a disclosure file (``unit_name`` and ``year`` as for :func:`parse`)."""
     file = Path(path)
     try:
         size = file.stat().st_size
@@ -51,9 +77,81 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
         data = file.read_bytes()
     except OSError as error:
         raise FiscalDocError(f"cannot read {file}: {error.strerror or error}") from None
-    return parse_bytes(data, source=str(path))
+    return parse_bytes(data, source=str(path), unit_name=unit_name, year=year)
 
 
-def validate_file(path: str | os.PathLike[str]) -> Report:
+def parse_files(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    unit_name: str | None = None,
+    year: int | None = None,
+) -> Document:
+    """Read the files of one disclosure published in parts (say its narrative and its tables)
+    as one :class:`Document`.
+
+    Each file is parsed on its own and the parts are joined in order (see
+    :mod:`fiscaldoc.parts`): every location names its file in ``source``, ``meta.source`` names
+    them all (``"a.pdf + b.pdf"``), and the metadata comes from whichever part states it, with a
+    ``meta-parts-differ`` note where they disagree. A part that cannot be read raises its
+    error, the file named in its message. One path gives what :func:`parse_file` gives.
+    """
+    _check(unit_name, year)
+    if not paths:
+        raise ValueError("parse_files needs at least one file")
+    parts = []
+    for path in paths:
+        try:
+            parts.append(parse_file(path))
+        except FiscalDocError as error:
+            if len(paths) > 1:
+                error.message = f"{os.fspath(path)}: {error.message}"
+            raise
+    return supply(combine(parts), unit_name=unit_name, year=year)
+
+
+def supply(doc: Document, *, unit_name: str | None = None, year: int | None = None) -> Document:
+    """``doc`` with the unit name and year a user supplies in its metadata.
+
+    A supplied value replaces what the document says; a ``meta-supplied`` note records each,
+    with what the document printed (its ``text``) when that differs. ``None`` leaves a field
+    as the document has it.
+    """
+    _check(unit_name, year)
+    unit_name = None if unit_name is None else unit_name.strip()
+    changes: dict[str, Any] = {}
+    notes: list[ParseNote] = []
+    where = Location(1, 1, source=first_source(doc))
+    for field, what, value, printed in (
+        ("unit_name", "unit name", unit_name, doc.meta.unit_name),
+        ("year", "year", year, doc.meta.year),
+    ):
+        if value is None:
+            continue
+        changes[field] = value
+        said = (
+            f"the document does not state its {what}"
+            if printed in ("", None)
+            else "the document states the same"
+            if printed == value
+            else f"the document states {printed}"
+        )
+        message = f"{what} {value} supplied by the user; {said}"
+        shown = "" if printed in (None, value) else str(printed)
+        notes.append(ParseNote("meta-supplied", message, where, shown))
+    if not changes:
+        return doc
+    return attrs.evolve(doc, meta=attrs.evolve(doc.meta, **changes), notes=(*doc.notes, *notes))
+
+
+def _check(unit_name: str | None, year: int | None) -> None:
+    if unit_name is not None and not unit_name.strip():
+        raise ValueError("a supplied unit_name must not be empty")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise TypeError(f"a supplied year must be an int, not {type(year).__name__}")
+
+
+def validate_file(
+    path: str | os.PathLike[str], *, unit_name: str | None = None, year: int | None = None
+) -> Report:
     """Parse a file and validate it (see :func:`fiscaldoc.validation.validate`)."""
-    return validate(parse_file(path))
+    return validate(parse_file(path, unit_name=unit_name, year=year))

@@ -3,7 +3,8 @@
 Commands that read documents take files, directories and glob patterns, parse them in ``--jobs``
 processes and go on past a bad file: each failure prints one line on stderr
 (``fiscaldoc: FILE: reason``), and the run exits with status 2 when any file failed. User
-mistakes never print a traceback.
+mistakes never print a traceback. ``--unit`` and ``--year`` supply the unit name and year to
+every parse; ``--together`` reads all the files as one document published in parts.
 
 To add a command: a subparser in :func:`_parser` (``parents=[_corpus_options(), _output_option()]``
 for the common options), a module-level function ``Document -> result`` (it runs in worker
@@ -24,7 +25,7 @@ from typing import TextIO, TypeVar, cast
 
 from fiscaldoc import __version__
 from fiscaldoc.api import parse_bytes
-from fiscaldoc.corpus import Progress, expand, run
+from fiscaldoc.corpus import Input, Outcome, Progress, Supplied, expand, run
 from fiscaldoc.demo import EXAMPLE, example_text, write_example_corpus
 from fiscaldoc.model import Document, Report
 from fiscaldoc.serialize.findings import report_dict, report_text
@@ -49,6 +50,15 @@ from fiscaldoc.serialize.parquet import (
     ParquetSink,
 )
 from fiscaldoc.serialize.schema import json_schema
+from fiscaldoc.surveys import (
+    SurveyRow,
+    row_of,
+    summarise_survey,
+    survey_csv,
+    survey_document,
+    survey_json,
+    survey_text,
+)
 from fiscaldoc.validation import validate
 
 __all__ = [
@@ -121,6 +131,18 @@ def _parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="text: also list the differences within rounding"
     )
 
+    survey = commands.add_parser(
+        "survey",
+        parents=[corpus, output],
+        help="one line per document: what was read, what validation found, how long it took",
+    )
+    survey.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text: an aligned table and a summary line; json: one object; csv: one row each",
+    )
+
     commands.add_parser("schema", parents=[output], help="the JSON Schema of the json format")
 
     demo = commands.add_parser("demo", parents=[output], help="parse the bundled example document")
@@ -148,6 +170,23 @@ def _corpus_options() -> argparse.ArgumentParser:
         help="parse in N processes (0: one per CPU)",
     )
     options.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    options.add_argument(
+        "--unit",
+        type=_unit,
+        metavar="NAME",
+        help="the unit name (单位名称) of every document, replacing what it says (noted)",
+    )
+    options.add_argument(
+        "--year",
+        type=_year,
+        metavar="YEAR",
+        help="the year of every document, replacing what it says (noted)",
+    )
+    options.add_argument(
+        "--together",
+        action="store_true",
+        help="read all PATHs as one document published in parts (narrative, tables), in order",
+    )
     return options
 
 
@@ -169,6 +208,18 @@ def _jobs(text: str) -> int:
     return jobs or os.cpu_count() or 1
 
 
+def _year(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"not a four-digit year: {text!r}")
+    return int(text)
+
+
+def _unit(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the unit name is empty")
+    return text.strip()
+
+
 # --- running over a corpus ---------------------------------------------------------------------
 
 
@@ -176,7 +227,9 @@ class _Run:
     """One pass over a command's inputs: results in input order; failures reported and counted."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        self.paths, self.missing = expand(args.inputs)
+        paths, self.missing = expand(args.inputs)
+        self.inputs: list[Input] = [tuple(paths)] if args.together and paths else list(paths)
+        self.supplied = Supplied(args.unit, args.year)
         self.jobs: int = args.jobs
         self.quiet: bool = args.quiet
         self.failed = 0
@@ -186,17 +239,25 @@ class _Run:
         return EXIT_INPUT_ERROR if self.failed else EXIT_OK
 
     def results(self, work: Callable[[Document], T]) -> Iterator[T]:
-        total = len(self.paths) + len(self.missing)
+        for outcome in self.outcomes(work):
+            if outcome.ok:
+                yield cast(T, outcome.result)
+
+    def outcomes(self, work: Callable[[Document], T]) -> Iterator[Outcome[T]]:
+        """Every input's outcome, failures included (each also reported on stderr)."""
+        total = len(self.inputs) + len(self.missing)
         progress = Progress(total, enabled=not self.quiet)
         try:
             for missing in self.missing:
                 self._failed(progress, missing.source, missing.error)
-            for outcome in run(self.paths, work, jobs=self.jobs):
+                yield Outcome(missing.source, error=missing.error)
+            for outcome in run(self.inputs, work, jobs=self.jobs, supplied=self.supplied):
                 if outcome.ok:
-                    yield cast(T, outcome.result)
+                    yield outcome
                     progress.advance()
                 else:
                     self._failed(progress, outcome.source, outcome.error)
+                    yield outcome
             if self.failed and total > 1:
                 progress.message(f"fiscaldoc: {self.failed} of {total} files failed")
         finally:
@@ -330,6 +391,25 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _survey(args: argparse.Namespace) -> int:
+    corpus = _Run(args)
+    rows: list[SurveyRow] = []
+    with _output(args.output) as out:
+        for outcome in corpus.outcomes(survey_document):
+            row = row_of(outcome)
+            if args.format == "csv":
+                out.write(survey_csv([row], header=not rows))
+            rows.append(row)
+        summary = summarise_survey(rows)
+        if args.format == "text":
+            out.write(survey_text(rows, summary))
+        elif args.format == "json":
+            out.write(survey_json(rows, summary) + "\n")
+        elif not args.quiet:
+            _say(summary.text())
+    return corpus.status
+
+
 def _schema(args: argparse.Namespace) -> int:
     with _output(args.output) as out:
         out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
@@ -362,6 +442,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "facts": _facts,
     "parse": _parse,
     "validate": _validate,
+    "survey": _survey,
     "schema": _schema,
     "demo": _demo,
 }

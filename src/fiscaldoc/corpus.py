@@ -2,7 +2,9 @@
 
 A corpus run never stops at a bad file: each file's outcome is either the result of the work
 done on its document or the one-line reason it failed, and results come back in input order so
-that output is the same whatever the number of processes.
+that output is the same whatever the number of processes. An input is one file, or a tuple of
+the files of one disclosure published in parts (read with :func:`fiscaldoc.parse_files`); the
+unit name and year a user supplies (:class:`Supplied`) are given to every parse.
 """
 
 from __future__ import annotations
@@ -10,20 +12,24 @@ from __future__ import annotations
 import glob
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Generic, TextIO, TypeVar
+from typing import Any, Generic, TextIO, TypeVar
 
 import attrs
 
-from fiscaldoc.api import parse_file
+from fiscaldoc.api import parse_file, parse_files
 from fiscaldoc.errors import FiscalDocError
 from fiscaldoc.model import Document
+from fiscaldoc.parts import SEPARATOR
 
-__all__ = ["SUFFIXES", "Outcome", "Progress", "expand", "run"]
+__all__ = ["SUFFIXES", "Input", "Outcome", "Progress", "Supplied", "expand", "run", "source_of"]
 
 T = TypeVar("T")
+Input = Path | tuple[Path, ...]
+"""One document to read: a file, or the files of one disclosure published in parts."""
 
 SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".tsv", ".csv", ".htm", ".html", ".pdf"})
 """Files a directory contributes (a file named on the command line is always read)."""
@@ -31,11 +37,13 @@ SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".tsv", ".csv", ".htm
 
 @attrs.frozen(slots=True)
 class Outcome(Generic[T]):
-    """What became of one input: ``result`` when it was read, else ``error`` (one line)."""
+    """What became of one input: ``result`` when it was read, else ``error`` (one line);
+    ``seconds`` is the time taken to parse it and do the work on it."""
 
     source: str
     result: T | None = None
     error: str = ""
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -84,39 +92,69 @@ def _walk(folder: Path) -> list[Path]:
     return found
 
 
-def run(
-    paths: Sequence[Path], work: Callable[[Document], T], *, jobs: int = 1
-) -> Iterator[Outcome[T]]:
-    """Parse each file and apply ``work`` to its document, in ``jobs`` processes.
+@attrs.frozen(slots=True)
+class Supplied:
+    """The metadata a user supplies for every document of a run (``None``: as printed)."""
 
-    Outcomes come in the order of ``paths``. With more than one job, ``work`` must be picklable
-    (a module-level function). Input errors and unexpected failures of one file become that
-    file's ``error``; the others go on.
+    unit_name: str | None = None
+    year: int | None = None
+
+    def options(self) -> dict[str, Any]:
+        """The keyword arguments of :func:`fiscaldoc.parse_file` for what is supplied."""
+        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+
+
+def source_of(item: Input) -> str:
+    """The name an input is reported under: its path, or its files' paths joined."""
+    return SEPARATOR.join(map(str, item)) if isinstance(item, tuple) else str(item)
+
+
+def run(
+    inputs: Sequence[Input],
+    work: Callable[[Document], T],
+    *,
+    jobs: int = 1,
+    supplied: Supplied | None = None,
+) -> Iterator[Outcome[T]]:
+    """Parse each input and apply ``work`` to its document, in ``jobs`` processes.
+
+    Outcomes come in the order of ``inputs``. With more than one job, ``work`` must be picklable
+    (a module-level function). Input errors and unexpected failures of one input become that
+    input's ``error``; the others go on.
     """
-    if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield _task(path, work)
+    given = supplied or Supplied()
+    if jobs <= 1 or len(inputs) <= 1:
+        for item in inputs:
+            yield _task(item, work, given)
         return
     pool = ProcessPoolExecutor(max_workers=jobs)
     try:
-        futures: list[Future[Outcome[T]]] = [pool.submit(_task, p, work) for p in paths]
-        for path, future in zip(paths, futures, strict=True):
+        futures: list[Future[Outcome[T]]] = [pool.submit(_task, i, work, given) for i in inputs]
+        for item, future in zip(inputs, futures, strict=True):
             try:
                 yield future.result()
             except Exception as error:  # a dead worker fails its file, not the run
-                yield Outcome(str(path), error=f"worker failed: {type(error).__name__}: {error}")
+                message = f"worker failed: {type(error).__name__}: {error}"
+                yield Outcome(source_of(item), error=message)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _task(path: Path, work: Callable[[Document], T]) -> Outcome[T]:
+def _task(item: Input, work: Callable[[Document], T], supplied: Supplied) -> Outcome[T]:
+    source = source_of(item)
+    start = time.perf_counter()
     try:
-        return Outcome(str(path), work(parse_file(path)))
+        options = supplied.options()
+        doc = (
+            parse_files(item, **options) if isinstance(item, tuple) else parse_file(item, **options)
+        )
+        result = work(doc)
+        return Outcome(source, result, seconds=time.perf_counter() - start)
     except FiscalDocError as error:
-        return Outcome(str(path), error=str(error))
+        return Outcome(source, error=str(error), seconds=time.perf_counter() - start)
     except Exception as error:  # one unreadable file must not end a corpus run
         message = f"internal error ({type(error).__name__}: {error}); please report it"
-        return Outcome(str(path), error=message)
+        return Outcome(source, error=message, seconds=time.perf_counter() - start)
 
 
 class Progress:

@@ -24,7 +24,8 @@ class Severity(str, enum.Enum):
 
 @attrs.frozen(slots=True)
 class ValueRef:
-    """One printed value a finding involves: its table, row, column and source line."""
+    """One printed value a finding involves: its table, row, column and source line (and the
+    file the line is in, for a document read from several files)."""
 
     table: str
     row_code: str
@@ -33,6 +34,7 @@ class ValueRef:
     line: int
     value: Decimal | None = None
     section: str = ""
+    source: str = ""
 
 
 @attrs.frozen(slots=True)

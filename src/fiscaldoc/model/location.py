@@ -15,14 +15,18 @@ class Location:
 
     For PDF input, ``line`` and ``column`` point into the text fiscaldoc made of the PDF, and
     ``page`` (1-based) and ``box`` say where the value is printed on the page; both are ``None``
-    for text input.
+    for text input. ``source`` names the file the location is in when a document was read from
+    several files (:func:`fiscaldoc.parse_files`); it is empty for a document of one file, whose
+    file is its ``meta.source``.
     """
 
     line: int
     column: int = 1
     page: int | None = attrs.field(default=None, order=False)
     box: Box | None = attrs.field(default=None, order=False)
+    source: str = attrs.field(default="", order=False)
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}"
-        return where if self.page is None else f"page {self.page}, {where}"
+        where = where if self.page is None else f"page {self.page}, {where}"
+        return f"{self.source}: {where}" if self.source else where

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from fiscaldoc.model import Finding, Report, Severity
+from fiscaldoc.model import Finding, Report, Severity, ValueRef
 
 
 def _plain(_instance: object, _field: object, value: object) -> object:
@@ -42,11 +42,24 @@ def report_text(report: Report, *, include_info: bool = False) -> str:
     for table, findings in _by_table(shown):
         lines.append(f"  [{table}]")
         for finding in findings:
-            where = ", ".join(f"line {ref.line}" for ref in finding.locations[:3])
+            where = _where(finding.locations[:3])
             lines.append(
                 f"    {finding.severity.value:<7} {finding.rule:<34} {where}: {finding.message}"
             )
     return "\n".join(lines)
+
+
+def _where(refs: Iterable[ValueRef]) -> str:
+    """``line 3, line 9`` — for a document of several files, each file named once before its
+    lines (``a.pdf: line 3, line 9; b.pdf: line 12``)."""
+    groups: list[tuple[str, list[str]]] = []
+    for ref in refs:
+        if not groups or groups[-1][0] != ref.source:
+            groups.append((ref.source, []))
+        groups[-1][1].append(f"line {ref.line}")
+    return "; ".join(
+        f"{source}: {', '.join(lines)}" if source else ", ".join(lines) for source, lines in groups
+    )
 
 
 def _by_table(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:

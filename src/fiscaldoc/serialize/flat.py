@@ -70,7 +70,7 @@ def cells(doc: Document) -> Iterator[CellRecord]:
             money = _MONEY.get(cell.unit)
             yuan = "" if money is None else _plain(cell.value * money.factor)
             yield CellRecord(
-                source=meta.source,
+                source=cell.location.source or meta.source,
                 unit_name=meta.unit_name,
                 year="" if meta.year is None else str(meta.year),
                 doc_kind="" if meta.kind is None else meta.kind.value,
@@ -258,7 +258,7 @@ def performance_records(doc: Document) -> Iterator[PerformanceRecord]:
     meta = doc.meta
     for table in doc.performance:
         common = {
-            "source": meta.source,
+            "source": table.location.source or meta.source,
             "unit_name": table.unit_name or meta.unit_name,
             "year": str(table.year or meta.year or ""),
             "doc_kind": "" if meta.kind is None else meta.kind.value,

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 """The version of the JSON document format: ``major.minor``. A reader accepts any minor version of
 its major version (fields are only ever added, with defaults) and refuses a newer major one."""
 

@@ -59,15 +59,16 @@ class Ref:
 
     def value_ref(self) -> ValueRef:
         cell = self.cell
-        line = cell.location.line if cell is not None else self.row.location.line
+        where = cell.location if cell is not None else self.row.location
         return ValueRef(
             table=self.table.id.value,
             row_code=self.row.code,
             row_label=self.row.label,
             column=self.column,
-            line=line,
+            line=where.line,
             value=self.printed,
             section="" if self.row.section is None else self.row.section.value,
+            source=where.source,
         )
 
     def describe(self) -> str:

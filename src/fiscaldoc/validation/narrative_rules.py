@@ -109,6 +109,7 @@ def _fact_ref(fact: Fact) -> ValueRef:
         column=fact.section,
         line=fact.location.line,
         value=fact.value,
+        source=fact.location.source,
     )
 
 
@@ -586,6 +587,7 @@ def budget_empty(context: Context, this: Rule) -> Iterator[Finding]:
             column="",
             line=statement.location.line,
             value=None,
+            source=statement.location.source,
         )
         refs = [Ref(table, row, cell.column).value_ref() for row, cell in cells[:3]]
         yield Finding(

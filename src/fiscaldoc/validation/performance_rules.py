@@ -46,6 +46,7 @@ def _ref(table: PerformanceTable, row: _Row | None, column: str, value: Figure) 
         line=value.location.line,
         value=value.value,
         section=table.project or table.unit_name,
+        source=value.location.source,
     )
 
 
@@ -542,6 +543,7 @@ def narrative_agrees(context: Context, this: Rule) -> Iterator[Finding]:
             column=fact.section,
             line=fact.location.line,
             value=fact.value,
+            source=fact.location.source,
         )
         where = _where(table) if row is None else f"{_where(table)}「{_short(row)}」"
         yield Finding(
