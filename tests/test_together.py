@@ -277,6 +277,9 @@ def test_together_with_a_missing_part_fails_the_run(
     assert main(["parse", "--together", str(parts[0]), str(missing)]) == 2
     out, err = capsys.readouterr()
     assert "no such file" in err and out.startswith(f"{parts[0]}: {UNIT} 2023")
+    assert main(["parse", "--together", str(parts[1]), str(parts[1])]) == 0
+    # a file named twice is read once: the document is that one file, its notes unnamed
+    assert "meta-parts-differ" not in capsys.readouterr().out
 
 
 def test_unit_and_year_on_the_command_line(
@@ -312,3 +315,12 @@ def test_the_jiangsu_2018_budget_published_as_narrative_and_tables() -> None:
     assert doc.tables and all(t.location.source == str(tables) for t in doc.tables)
     assert doc.facts.facts and all(f.location.source == str(narrative) for f in doc.facts.facts)
     assert all(f.location.page is not None for f in doc.facts.facts)
+
+
+def test_the_parse_summary_names_the_file_of_each_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = _with_tables_part(tmp_path, f"编制部门：{UNIT}", "编制部门：示例市统计局")
+    assert main(["parse", "--together", *map(str, paths)]) == 0
+    out = capsys.readouterr().out
+    assert f"  {paths[1]}: line 1: meta-parts-differ: the parts state different unit names" in out

@@ -304,7 +304,9 @@ def summarise(doc: Document) -> str:
         f"{ambiguous} rows with undecided columns"
     )
     for note in (*doc.unparsed, *doc.notes):
-        lines.append(f"  line {note.location.line}: {note.code}: {note.message} [{note.text}]")
+        where = note.location
+        file = f"{where.source}: " if where.source else ""
+        lines.append(f"  {file}line {where.line}: {note.code}: {note.message} [{note.text}]")
     return "\n".join(lines)
 
 
