@@ -100,3 +100,16 @@ def test_a_tables_only_file_names_its_unit_in_the_table_header() -> None:
     assert doc.meta.unit_name == "示例省某委员会办公厅"
     assert doc.meta.year is None
     assert "meta-year-missing" in {note.code for note in doc.notes}
+
+
+def test_a_table_header_naming_a_department_gives_the_level() -> None:
+    doc = fiscaldoc.parse(
+        "收入决算表\n部门：示例省某委员会办公厅 单位：万元\n"
+        "项目 本年收入合计 财政拨款收入\n合计 1.00 1.00\n"
+    )
+    assert doc.meta.level is fiscaldoc.DocumentLevel.DEPARTMENT
+    named = fiscaldoc.parse(
+        "收入决算表\n单位名称：示例省某中心 单位：万元\n"
+        "项目 本年收入合计 财政拨款收入\n合计 1.00 1.00\n"
+    )
+    assert named.meta.level is None

@@ -13,7 +13,7 @@ from fiscaldoc.errors import NotADisclosureError
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout import segment
 from fiscaldoc.layout.blocks import TableBlock
-from fiscaldoc.layout.cover import Cover, read_cover
+from fiscaldoc.layout.cover import Cover, level_in_headers, read_cover
 from fiscaldoc.model import (
     Document,
     DocumentKind,
@@ -193,7 +193,11 @@ def _meta(
             if (tables or kinds.get("决算", 0) >= kinds.get("预算", 0))
             else DocumentKind.BUDGET
         )
-    level = cover.level or (levels.most_common(1)[0][0] if levels else "")
+    level = (
+        cover.level
+        or (levels.most_common(1)[0][0] if levels else "")
+        or level_in_headers([line for block in blocks for line in block.meta])
+    )
     unit_name = ""
     if not cover.placeholder:
         unit_name = (

@@ -41,6 +41,9 @@ UNIT_FIELDS = (
 _FIELD_LEVEL = {"预算主管部门": "部门", "主管部门": "部门", "预算单位": "单位", "决算单位": "单位"}
 """A cover's field that says the document's level (上海: 预算主管部门 / 预算单位)."""
 
+_HEADER_LEVEL = regex.compile(r"(?:^|\s)(?:编制部门|部门名称|预算主管部门|部门)\s*[:：]")
+"""A table header naming the unit as a 部门 (部门：…, 编制部门：…)."""
+
 _YEAR = regex.compile(r"((?:19|20)\d{2})年度?")
 _KIND = regex.compile(r"(决算|预算)")
 _LEVEL = regex.compile(r"(部门|单位)(?:综合)?(?:决算|预算)|预算(单位)|决算(单位)")
@@ -107,3 +110,9 @@ def read_cover(lines: Sequence[Line]) -> Cover:
         placeholder=placeholder,
         line=block[0][0],
     )
+
+
+def level_in_headers(lines: Sequence[Line]) -> str:
+    """部门 when the tables' headers name the unit as a 部门 (部门：…), else "" (a header's
+    单位名称 says nothing: 部门 documents print it too)."""
+    return "部门" if any(_HEADER_LEVEL.search(line.text) for line in lines) else ""
