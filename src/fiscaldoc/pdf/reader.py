@@ -155,8 +155,7 @@ def _page(module: ModuleType, page: Any, number: int) -> PageContent:
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             rules.extend(_rules(raw, obj, upright))
         elif kind == raw.FPDF_PAGEOBJ_TEXT:
-            left, _, right, _ = _bounds(raw, obj)
-            unmeasured += right - left < _UNMEASURED
+            unmeasured += _unmeasured(raw, obj)
     turned = upright.rect(_turned(box, direction))
     return PageContent(
         number,
@@ -169,6 +168,20 @@ def _page(module: ModuleType, page: Any, number: int) -> PageContent:
         images,
         unmeasured,
     )
+
+
+def _unmeasured(raw: Any, obj: Any) -> bool:
+    """A text object PDFium gave no width, and so left out of the text, in a font it could not
+    measure (not embedded, not installed).
+
+    Word processors also write empty text objects, which have no width either; in an embedded
+    font PDFium measures every glyph, so a zero width there means no glyph: nothing is lost.
+    """
+    left, _, right, _ = _bounds(raw, obj)
+    if right - left >= _UNMEASURED:
+        return False
+    font = raw.FPDFTextObj_GetFont(obj)
+    return not (font and raw.FPDFFont_GetIsEmbedded(font))
 
 
 def _bounds(raw: Any, obj: Any) -> Box:
