@@ -174,8 +174,8 @@ def _unmeasured(raw: Any, obj: Any) -> bool:
     """A text object PDFium gave no width, and so left out of the text, in a font it could not
     measure (not embedded, not installed).
 
-    Word processors also write empty text objects, which have no width either; in an embedded
-    font PDFium measures every glyph, so a zero width there means no glyph: nothing is lost.
+    Word processors also write text objects of a lone space, whose glyph has no outline and so
+    no width; in an embedded font PDFium measures every glyph, so nothing is lost there.
     """
     left, _, right, _ = _bounds(raw, obj)
     if right - left >= _UNMEASURED:
