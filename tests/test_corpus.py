@@ -132,3 +132,35 @@ def test_cell_is_read_in_its_row_and_column(name: str, want: Any) -> None:
         want,
         [(r.code, r.label, c.column, str(c.value)) for _, r, c in candidates][:6],
     )
+
+
+def _pages_of_lines(doc: fiscaldoc.Document) -> dict[int, int]:
+    """Line of the document's text -> PDF page, from every located thing the document has."""
+    pages: dict[int, int] = {}
+    for line in doc.narrative:
+        if line.location.page is not None:
+            pages[line.location.line] = line.location.page
+    for table in doc.tables:
+        for row, cell in table.cells():
+            for where in (row.location, cell.location):
+                if where.page is not None:
+                    pages[where.line] = where.page
+    return pages
+
+
+@pytest.mark.parametrize("path", READINGS, ids=[p.stem for p in READINGS])
+def test_every_error_or_warning_is_a_defect_a_reader_found(path: Path) -> None:
+    """An error or warning on a published document is a real defect, listed (with the rule that
+    finds it) in the document's expectations; anything else is the library misreading it."""
+    reading = _reading(path)
+    doc = _document(reading["document"]["file"])
+    pages = _pages_of_lines(doc)
+    listed = [(d["rule"], d.get("page")) for d in reading.get("defect", []) if d.get("rule")]
+    unexplained = []
+    for finding in fiscaldoc.validate(doc).findings:
+        if finding.severity is fiscaldoc.Severity.INFO:
+            continue
+        on = {pages.get(ref.line) for ref in finding.locations}
+        if not any(rule == finding.rule and (page is None or page in on) for rule, page in listed):
+            unexplained.append((finding.rule, sorted(p for p in on if p), finding.message))
+    assert unexplained == []
