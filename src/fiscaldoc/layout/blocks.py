@@ -54,9 +54,13 @@ def cells_of(line: Line) -> list[str]:
 def title_of(line: Line) -> tuple[TableSpec, str, str] | None:
     """(spec, title as printed, number) when the line is a table title, else ``None``."""
     cells = cells_of(line)
+    number = ""
+    spaced = None if line.tabbed else _SPACED_NUMBER.match(line.text)
+    if spaced:  # "公开 01 表：收支预算总表": the number's spaces cut it into cells
+        number = p.compact(spaced[1])
+        cells = line.text[spaced.end() :].split()
     if not cells or len(cells) > 4:
         return None
-    number = ""
     words = []
     for cell in cells:
         cell = p.undouble(p.compact(cell))
@@ -124,15 +128,19 @@ def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
             and all(p.AMOUNT.match(c) or p.DASH.match(c) for c in figures)
             and any(p.DECIMAL.fullmatch(c) for c in figures)
         )
+    if spec is not None and spec.family is Family.TWO_SIDED:
+        numbered = any(_ROWNO.fullmatch(cell) for cell in cells[1:])
+        if numbered and not p.compact(line.text).startswith(("栏次", "行次")):
+            return True  # "年初结转和结余 29 年末结转和结余 59": items with their 行次
     if first in {"栏次", "行次"} or first.startswith(("栏次", "科目代码", "项目")):
         return any(p.DECIMAL.fullmatch(cell) for cell in cells[1:]) and not first.startswith("栏次")
-    if p.CODE.match(first) and len(cells) > 1 and not p.AMOUNT.match(cells[1]):
+    if p.CODE.match(p.undouble(first)) and len(cells) > 1 and not p.AMOUNT.match(cells[1]):
         return True
-    if p.SPLIT_CODE.match(line.text.strip()):
-        return True
+    if p.SPLIT_CODE.match(line.text.strip()) or _GLUED_CODE.match(first):
+        return True  # "208 05 05 …", or a code printed against its name: "2080505机关…"
     if any(p.DECIMAL.fullmatch(p.compact(cell)) for cell in cells):
         return True
-    if first in ROW_STARTS:
+    if p.undouble(first) in ROW_STARTS:  # "合计合计": a bold total, doubled
         # "合计" alone or with numbers is a row; "本年收入合计 财政拨款收入 …" is a header.
         return all(p.AMOUNT.match(cell) or p.DASH.match(cell) for cell in cells[1:])
     return bool(p.ORDINAL.match(first))
@@ -177,14 +185,18 @@ def _is_meta(line: Line) -> bool:
 
 def segment(lines: Sequence[Line]) -> Layout:
     """Split lines into table blocks and the text between them."""
+    lines = _join_wrapped_titles(lines)
     blocks: list[TableBlock] = []
     text: list[Line] = []
+    since_block = 0  # where the lines of text since the last block start
     index = 0
     total = len(lines)
     while index < total:
         line = lines[index]
         found = title_of(line) if line.text.strip() else None
-        if found is None or not _looks_like_table_start(lines, index + 1):
+        before = text[since_block:]
+        trailing = found is not None and _orphan_rows(before, found[0])
+        if found is None or not (trailing or _looks_like_table_start(lines, index + 1)):
             if line.text.strip():
                 text.append(line)
             index += 1
@@ -193,9 +205,58 @@ def segment(lines: Sequence[Line]) -> Layout:
             # "表1" printed on the line above the title
             spec, title, _ = found
             found = (spec, title, p.compact(text.pop().text))
-        block, index = _read_block(lines, index, found)
+        block, end = _read_block(lines, index, found)
+        if trailing and not block.body:
+            # The title after the table's rows, as the text order of many PDFs has it.
+            moved = [line, *before, *lines[index + 1 : end]]
+            again, used = _read_block(moved, 0, found)
+            if used == len(moved) and again.body:
+                del text[since_block:]
+                block = again
         blocks.append(block)
+        index = end
+        since_block = len(text)
     return Layout(tuple(blocks), tuple(text))
+
+
+def _join_wrapped_titles(lines: Sequence[Line]) -> list[Line]:
+    """A title wrapped onto a second line ("公开 09 表：…“三公”经费、会议费、培训费" / "支出预算表")
+    becomes one line, located at its first line, when neither line is a title alone."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            following is not None
+            and _TITLE_TAIL.fullmatch(following.text.strip())
+            and not line.tabbed
+            and line.text.strip()
+            and title_of(line) is None
+            and title_of(following) is None
+        ):
+            joined = Line(line.number, line.text + following.text, line.columns + following.columns)
+            if title_of(joined) is not None:
+                out.append(joined)
+                index += 2
+                continue
+        out.append(line)
+        index += 1
+    return out
+
+
+_TITLE_TAIL = regex.compile(r"[\p{Han}“”\"（）()、]{0,12}表")
+"""The second line of a wrapped title: a few words ending in 表."""
+
+
+def _orphan_rows(lines: Sequence[Line], spec: TableSpec) -> bool:
+    """True when lines outside any table hold a header and rows of ``spec``'s shape."""
+    return (
+        len(lines) > 1
+        and any(_is_repeated_header(line) or p.UNIT.search(line.text) for line in lines)
+        and any(is_body_row(line, spec) for line in lines)
+        and not any(p.NARRATIVE.search(p.compact(line.text)) for line in lines)
+    )
 
 
 def _read_block(
@@ -228,7 +289,7 @@ def _read_block(
             if _looks_like_table_start(lines, index + 1):
                 break
         if state == "notes":
-            if p.PART_HEADING.match(compact) or p.ORDINAL.match(compact):
+            if p.PART_HEADING.match(compact) or p.ORDINAL.match(compact) or _is_meta(line):
                 break
             notes.append(line)
             index += 1
@@ -238,7 +299,9 @@ def _read_block(
             notes.append(line)
             index += 1
             continue
-        if p.PAGE_FURNITURE.match(compact) or (state == "body" and p.RUNNING_HEAD.match(compact)):
+        if p.PAGE_FURNITURE.match(compact) or (
+            state == "body" and (p.RUNNING_HEAD.match(compact) or _PAGE_NUMBER.match(stripped))
+        ):
             furniture.append(line)
             index += 1
             continue
@@ -259,7 +322,7 @@ def _read_block(
             index += 1
             continue
         if p.PART_HEADING.match(compact):
-            if _next_is_row(lines, index + 1):
+            if _next_is_row(lines, index + 1, spec):
                 furniture.append(line)
                 index += 1
                 continue
@@ -273,8 +336,8 @@ def _read_block(
             index += 1
             continue
         # state == "body"
-        if _is_repeated_header(line):
-            furniture.append(line)
+        if _is_repeated_header(line) or any(compact == p.compact(h.text) for h in header):
+            furniture.append(line)  # the header repeated after a page break
         elif p.NARRATIVE.search(compact) and not p.DECIMAL.search(compact):
             break
         else:
@@ -300,9 +363,12 @@ def _read_block(
 def _lone_header_label(lines: Sequence[Line], index: int, spec: TableSpec) -> bool:
     """True for a figure-less "合计" in the header: a column label, when header lines follow."""
     cells = cells_of(lines[index])
-    if len(cells) != 1 or p.compact(cells[0]) not in ROW_STARTS:
+    if len(cells) != 1 or p.undouble(p.compact(cells[0])) not in ROW_STARTS:
         return False
-    following = next((line for line in lines[index + 1 :] if line.text.strip()), None)
+    following = next(
+        (line for line in lines[index + 1 :] if line.text.strip() and not _is_furniture(line)),
+        None,
+    )
     if following is None or is_body_row(following, spec):
         return False
     compact = p.compact(following.text)
@@ -315,6 +381,10 @@ def _lone_header_label(lines: Sequence[Line], index: int, spec: TableSpec) -> bo
 
 
 _UNIT_CODE = regex.compile(r"\d{3}(?:\d{3}){0,2}")
+_SPACED_NUMBER = regex.compile(r"^\s*((?:公开|附)\s*\d+\s*表)\s*[:：]?\s*(?=\S)")
+_ROWNO = regex.compile(r"\d{1,3}(?:\.0+)?")
+_PAGE_NUMBER = regex.compile(r"^\d{1,3}$")  # a bare page number between two rows
+_GLUED_CODE = regex.compile(r"^(\d{3}|\d{5}|\d{7})\1?[\p{Han}（(]")  # "302302商品…" in bold
 _ATTACHMENT_NUMBER = regex.compile(r"^(?:附件|附表)[\d一二三四五六七八九十]+(?:[-—－]\d+)?$")
 
 
@@ -338,12 +408,22 @@ def _unit_of(line: Line) -> tuple[str, str]:
     return (unit[1] if unit else ""), named
 
 
-def _next_is_row(lines: Sequence[Line], start: int) -> bool:
+def _is_furniture(line: Line) -> bool:
+    """A page number or running head: what a page break leaves between two rows."""
+    compact = p.compact(line.text)
+    return bool(
+        p.PAGE_FURNITURE.match(compact)
+        or p.RUNNING_HEAD.match(compact)
+        or _PAGE_NUMBER.match(line.text.strip())
+    )
+
+
+def _next_is_row(lines: Sequence[Line], start: int, spec: TableSpec | None = None) -> bool:
     for line in lines[start : start + _LOOKAHEAD]:
         if not line.text.strip():
             continue
         compact = p.compact(line.text)
-        if p.PAGE_FURNITURE.match(compact) or _is_meta(line) or _is_repeated_header(line):
+        if _is_furniture(line) or _is_meta(line) or _is_repeated_header(line):
             continue
-        return is_body_row(line) and not p.NARRATIVE.search(compact)
+        return is_body_row(line, spec) and not p.NARRATIVE.search(compact)
     return False

@@ -21,7 +21,7 @@ from fiscaldoc.tables.grammar import parse_tokens
 from fiscaldoc.tables.header import Header, parse_header
 from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve, tolerance
 from fiscaldoc.tables.sides import place_sides, side_of_index
-from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset
+from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset, spending_first
 from fiscaldoc.text.lines import Line
 
 
@@ -104,6 +104,13 @@ class _ToEntries(Transformer[Token, list[Entry]]):
             return entries
         return [self._entry([c for c in children if not isinstance(c, Entry)])]
 
+    def right_row(self, children: list[Entry]) -> list[Entry]:
+        """A two-sided line that prints only its expenditure side."""
+        entries = [c for c in children if isinstance(c, Entry)]
+        for entry in entries:
+            entry.section = Section.EXPENDITURE
+        return entries
+
     def start(self, children: list[list[Entry]]) -> list[Entry]:
         return [entry for row in children if isinstance(row, list) for entry in row]
 
@@ -156,10 +163,12 @@ def build_table(
     if spec.family is Family.TWO_SIDED and layout.has_rowno:
         lexed = [lex_line(line, spec.family, layout) for line in block.body]
         layout = attrs.evolve(layout, rowno_offset=rowno_offset(lexed))
+    lexed = [lex_line(line, spec.family, layout) for line in block.body]
+    if spec.family is Family.TWO_SIDED:
+        lexed = spending_first(lexed)
     side_by_side = False
     by_line: list[list[Entry]] = []
-    for line in block.body:
-        tokens = lex_line(line, spec.family, layout)
+    for line, tokens in zip(block.body, lexed, strict=True):
         if not tokens:
             continue
         side_by_side |= any(token.kind is Kind.SIDE for token in tokens)

@@ -16,6 +16,7 @@ import regex
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import Location
 from fiscaldoc.reference.catalogue import Family
+from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.text.lines import Line
 
 
@@ -137,7 +138,9 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-_GLUED_CODE = regex.compile(r"^(?P<amount>[-−]?[\d,]*\d\.\d{2})(?P<code>\d{3}|\d{5}|\d{7})$")
+_GLUED_CODE = regex.compile(
+    r"^(?P<amount>[-−]?[\d,]*\d\.\d{2})(?P<code>(?P<once>\d{3}|\d{5}|\d{7})(?P=once)?)$"
+)
 
 
 def _unglue(tokens: list[Tok]) -> list[Tok]:
@@ -152,6 +155,28 @@ def _unglue(tokens: list[Tok]) -> list[Tok]:
             out.append(Tok(Kind.CODE, glued["code"], attrs.evolve(token.location, column=column)))
         else:
             out.append(token)
+    return out
+
+
+_DOUBLED_CODE = regex.compile(r"^(\d{3}|\d{5}|\d{7})\1$")
+
+
+def _undouble_codes(tokens: list[Tok]) -> list[Tok]:
+    """Undo bold doubling of a code before its doubled name: "302302 商品和服务支出商品和服务支出".
+
+    Only when the name is doubled too: a six-digit number before a plain name is a unit's code.
+    """
+    out = list(tokens)
+    for position, token in enumerate(tokens[:-1]):
+        following = tokens[position + 1]
+        doubled = _DOUBLED_CODE.match(token.text)
+        if (
+            doubled
+            and token.kind in (Kind.NUM, Kind.CODE)
+            and following.kind is Kind.LABEL
+            and p.undouble(p.compact(following.text)) != p.compact(following.text)
+        ):
+            out[position] = attrs.evolve(token, text=doubled[1])
     return out
 
 
@@ -285,6 +310,38 @@ def rowno_offset(lines_tokens: Sequence[Sequence[Tok]]) -> int | None:
     return None
 
 
+_SPENDING_TOTALS = frozenset({"本年支出合计", "结余分配", "年末结转和结余", "支出总计"})
+
+
+def _is_spending_item(text: str) -> bool:
+    name = p.undouble(p.ORDINAL.sub("", p.compact(text), count=1))
+    return name in _SPENDING_TOTALS or name in function_class_by_name()
+
+
+def spending_first(lines_tokens: Sequence[list[Tok]]) -> list[list[Tok]]:
+    """Two-sided lines whose first item is a spending item print only the expenditure side.
+
+    Its income cells were empty: "九、卫生健康支出 39 60.99" in PDF text. Only in a table that
+    prints its sides side by side (some line crosses from one to the other); a table printing
+    its expenditure side below its income side is sorted out by labels later.
+    """
+    if not any(t.kind is Kind.SIDE for tokens in lines_tokens for t in tokens):
+        return list(lines_tokens)
+    out = []
+    for tokens in lines_tokens:
+        first = tokens[0] if tokens else None
+        if first is not None and first.kind is Kind.LABEL and _is_spending_item(first.text):
+            rest: list[Tok] = []
+            for token in tokens:
+                if token.kind is Kind.ROWNO and any(t.kind is Kind.ROWNO for t in rest):
+                    token = attrs.evolve(token, kind=Kind.NUM)  # a value, not the side's 行次
+                if token.kind is not Kind.SIDE:
+                    rest.append(token)
+            tokens = [Tok(Kind.SIDE, "", first.location, first.index), *rest]
+        out.append(tokens)
+    return out
+
+
 def _mark_unit_code(tokens: list[Tok]) -> list[Tok]:
     """A row of an item table that starts with a unit's code and name ("324 某县某局 …")."""
     if (
@@ -340,7 +397,7 @@ def lex_line(line: Line, family: Family, layout: LineLayout) -> list[Tok]:
         return _mark_sides(tokens, layout)
     if family is Family.ITEMS:
         return _mark_unit_code(_mark_rownos(tokens, layout))
-    return _mark_codes(_unglue(tokens))
+    return _mark_codes(_undouble_codes(_unglue(tokens)))
 
 
 def lark_tokens(tokens: Sequence[Tok]) -> Iterator[tuple[str, str, int]]:
