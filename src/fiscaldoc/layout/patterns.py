@@ -26,8 +26,8 @@ PART_HEADING = regex.compile(r"^第[一二三四五六七八九十\d]+部分")
 PAGE_FURNITURE = regex.compile(
     r"^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+|共\s*\d+\s*页.*)$"
 )
-RUNNING_HEAD = regex.compile(
-    r"^[^，。；：\d]{2,40}(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)(?:公开)?$"
+RUNNING_HEAD = regex.compile(  # "某局2024年度部门决算", or the year alone: "2024年度部门决算"
+    r"^(?:[^，。；：\d]{2,40})?(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)(?:公开)?$"
 )
 NOTE_START = regex.compile(r"^(?:注|说明|备注)\s*[:：]")
 EMPTY_STATEMENT = regex.compile(

@@ -256,13 +256,23 @@ def _group_row(entry: Entry, group: str, values: list[Tok], remark: Tok | None) 
 
 
 def _join_wrapped(entries: list[Entry]) -> list[Entry]:
-    """Join label pieces wrapped onto lines of their own to the row they belong to."""
+    """Join label pieces wrapped onto lines of their own to the row they belong to.
+
+    A piece right above a code line that prints no label starts that line's label (a label
+    wrapped around its code line: "社会保障和就业" / "208 1.00" / "支出"); a line of values
+    alone under a code line without values gives that line its values (a label wrapped after
+    its code, the values below it).
+    """
     joined: list[Entry] = []
     pending = ""
-    for entry in entries:
+    for position, entry in enumerate(entries):
         label_only = not entry.code and not entry.values and entry.rowno is None
         if label_only and clean_label(entry.label) in ROW_STARTS:
             label_only = False  # "合计" or "预算数" printed with no values is a row of its own
+        following = entries[position + 1] if position + 1 < len(entries) else None
+        if label_only and following is not None and following.code and not following.label:
+            pending += entry.label
+            continue
         if label_only and joined and not joined[-1].values and not _is_total(joined[-1].label):
             joined[-1].label += entry.label
             continue
@@ -276,7 +286,7 @@ def _join_wrapped(entries: list[Entry]) -> list[Entry]:
             joined
             and not entry.code
             and entry.values
-            and entry.label
+            and entry.rowno is None
             and joined[-1].code
             and not joined[-1].values
         ):
