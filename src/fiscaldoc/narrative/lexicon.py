@@ -323,7 +323,7 @@ ENTRIES: tuple[Entry, ...] = (
     _subject(
         Kind.PART,
         r"(?P<name>财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入"
-        r"|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)"
+        r"|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|单位预留机动经费|结转下年资金)"
         r"(?:预算数?(?=\s*(?:比|较|与|同比|\d)))?",
         **{
             "财政拨款收入": "fiscal_appropriation_income",
@@ -337,6 +337,8 @@ ENTRIES: tuple[Entry, ...] = (
             "上缴上级支出": "expenditure_item",
             "经营支出": "expenditure_item",
             "对附属单位补助支出": "expenditure_item",
+            "单位预留机动经费": "expenditure_item",  # Jiangsu's third use of a budget
+            "结转下年资金": "expenditure_item",
         },
     ),
     _subject(

@@ -6,109 +6,30 @@ and (later) the validator read it, so a new province's variant is a change here,
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 import regex
 
 from fiscaldoc.model import Section, TableId
+from fiscaldoc.reference.budget_detail import DETAIL_TABLES
+from fiscaldoc.reference.specs import (
+    BUDGET_TITLE_PREFIX,
+    ColumnSpec,
+    Family,
+    Identity,
+    TableSpec,
+    cols,
+    title,
+)
 
+__all__ = ["ColumnSpec", "Family", "Identity", "TableSpec"]
 
-class Family(str, enum.Enum):
-    """Table shapes; each has one grammar in ``grammars/``."""
-
-    TWO_SIDED = "two_sided"  # income items | expenditure by 类, with 行次
-    CLASSIFIED = "classified"  # rows by function code (科目代码, 科目名称)
-    ECONOMIC = "economic"  # 部门经济分类 codes in column groups side by side
-    ITEMS = "items"  # rows of labelled items (三公, 相关信息统计表)
-    MULTI_SIDED = "multi_sided"  # budget summaries: income | by function | 部门经济 | 政府经济
-
-
-@attrs.frozen(slots=True)
-class ColumnSpec:
-    """A canonical column: its label and the other ways it is printed."""
-
-    label: str
-    synonyms: tuple[str, ...] = ()
-
-    def matches(self, printed: str) -> bool:
-        return printed == self.label or printed in self.synonyms
-
-
-@attrs.frozen(slots=True)
-class Identity:
-    """``total`` equals the sum of ``parts`` minus the sum of ``minus`` (labels of columns)."""
-
-    total: str
-    parts: tuple[str, ...]
-    minus: tuple[str, ...] = ()
-    optional: bool = False
-    """Parts whose column the table does not print count as zero (a budget prints only the
-    sources of funds it has)."""
-    whole: bool = False
-    """The identity holds only when the table prints every column it names (基本支出 = 人员经费
-    + 公用经费 says nothing of a table that prints 人员经费 and 公用经费 but no 基本支出)."""
-    unless: tuple[str, ...] = ()
-    """Columns whose printing voids the identity: a table that prints 财政拨款收入 as one column
-    sums it, not its three parts, into 合计 (another identity says so)."""
-
-
-@attrs.frozen(slots=True)
-class TableSpec:
-    """One standard table: how its title reads, its shape and canonical columns."""
-
-    id: TableId
-    name: str
-    family: Family
-    title: regex.Pattern[str]
-    columns: tuple[ColumnSpec, ...]
-    identities: tuple[Identity, ...] = ()
-    income_columns: tuple[ColumnSpec, ...] = ()
-    rows: tuple[str, ...] = ()
-    """The labels of the table's fixed rows, for tables that have them (三公: 预算数, 决算数)."""
-    text_column: str = ""
-    """The label of a column of text (备注, 项目简介) printed after the values, if any."""
-    paired_codes: bool = False
-    """Rows print a 政府经济分类 code and name after the 部门经济分类 code and name."""
-    sides: tuple[Section, ...] = ()
-    """The sides of a multi-sided summary, left to right."""
-    printed_order: bool = False
-    """In PDF text, read the columns in the order the header prints them, not the catalogue's
-    (the budget's 收入总表 and 支出总表 list their sources of funds in varying orders)."""
-    codes: str = "function"
-    """What the rows' codes are: ``function`` (支出功能分类), ``economic`` (部门经济分类) or
-    ``unit`` (单位编码)."""
-
-    def columns_for(self, section: Section | None) -> tuple[ColumnSpec, ...]:
-        """The value columns of one side (two-sided tables) or of the table."""
-        if section is Section.INCOME:
-            return self.income_columns
-        return self.columns
-
-
-def _cols(*labels: str | tuple[str, ...]) -> tuple[ColumnSpec, ...]:
-    specs = []
-    for label in labels:
-        if isinstance(label, tuple):
-            specs.append(ColumnSpec(label[0], label[1:]))
-        else:
-            specs.append(ColumnSpec(label))
-    return tuple(specs)
-
-
-def _title(pattern: str) -> regex.Pattern[str]:
-    # A title may be preceded by a unit name or a year ("2023年度") and followed by a printed
-    # number ("（公开01表）"); it never sits inside a sentence.
-    return regex.compile(
-        rf"^(?:[^，。；：:,;]{{0,40}}?)(?:{pattern})(?:[（(][^（）()]{{1,20}}[)）])?$"
-    )
-
-
-_BUDGET_TITLE_PREFIX = r"(?:(?:部门|单位)?(?:综合)?预算)?"
+_cols = cols
+_title = title
+_BUDGET_TITLE_PREFIX = BUDGET_TITLE_PREFIX
 _BY_ECONOMIC = r"[（(](?:按)?(?:部门)?(?:支出)?经济分类(?:科目)?[)）]"
 _BY_FUNCTION = r"(?:[（(](?:按)?(?:支出)?功能分类(?:科目)?[)）])?"
 _BUDGET_PEOPLE = (
-    ("合计", "小计", "总计"),
+    ("合计", "小计", "总计", "金额"),
     ("人员经费支出", "人员经费"),
     ("公用经费支出", "公用经费"),
 )
@@ -134,7 +55,7 @@ _BUDGET_SOURCES = (
     ("其他收入",),
 )
 _BUDGET_SPENDING = (
-    ("合计", "总计"),
+    ("合计", "总计", "金额"),
     ("基本支出", "基本支出小计"),
     ("人员经费支出", "人员经费"),
     ("公用经费支出", "公用经费"),
@@ -174,7 +95,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         Family.ITEMS,
         _title(
             _BUDGET_TITLE_PREFIX + r"(?:一般公共预算)?(?:财政)?(?:拨款)?(?:安排的)?[\"“”']?三公"
-            r"[\"“”']?经费(?:及会议费[、和]培训费|和机关运行经费)?(?:支出)?预算(?:情况)?表"
+            r"[\"“”']?经费(?:[及、]会议费[、和]培训费|和机关运行经费)?(?:支出)?预算(?:情况)?表"
         ),
         _cols(
             ("合计",),
@@ -206,6 +127,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         rows=("上年", "当年", "增减变化情况", "上年预算数", "本年预算数", "增减变化"),
         codes="unit",
     ),
+    *DETAIL_TABLES,
     TableSpec(
         TableId.BUDGET_FISCAL_APPROPRIATION_SUMMARY,
         "财政拨款收支总表",
@@ -226,10 +148,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         TableId.BUDGET_GOVERNMENT_FUND,
         "政府性基金收支表",
         Family.MULTI_SIDED,
-        _title(
-            _BUDGET_TITLE_PREFIX
-            + r"政府性基金(?:预算)?(?:财政拨款)?(?:收支|支出)(?:预算)?(?:情况)?表"
-        ),
+        _title(_BUDGET_TITLE_PREFIX + r"政府性基金(?:预算)?(?:财政拨款)?收支(?:预算)?(?:情况)?表"),
         _cols(("预算数", "金额", "本年预算数", "预算金额")),
         sides=_SUMMARY_SIDES,
     ),
@@ -238,24 +157,32 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         "部门综合预算收入总表",
         Family.CLASSIFIED,
         _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算)收入(?:预算)?总?表|收入预算总?表"),
-        _cols(*_BUDGET_SOURCES),
+        _cols(*_BUDGET_SOURCES, ("金额", "预算数")),
         _SOURCE_IDENTITIES,
         printed_order=True,
         codes="unit",
+        label_columns=("项目名称",),  # a list of items: 一般公共预算资金 | 小计, then its items
     ),
     TableSpec(
         TableId.BUDGET_EXPENDITURE,
         "部门综合预算支出总表",
         Family.CLASSIFIED,
-        _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算)支出(?:预算)?总?表|支出预算总?表"),
+        _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算)支出(?:预算)?总?表|支出预算总表"),
         _cols(
             *_BUDGET_SOURCES,
             ("基本支出",),
             ("人员经费支出", "人员经费"),
             ("公用经费支出", "公用经费"),
             ("项目支出", "专项业务经费支出"),
+            ("单位预留机动经费", "预留机动经费"),
+            ("结转下年资金", "结转下年"),
         ),
-        (*_SOURCE_IDENTITIES, Identity("合计", ("基本支出", "项目支出"))),
+        (
+            *_SOURCE_IDENTITIES,
+            Identity("合计", ("基本支出", "项目支出"), unless=("单位预留机动经费",)),
+            # Jiangsu: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金
+            Identity("合计", ("基本支出", "项目支出", "单位预留机动经费"), whole=True),
+        ),
         printed_order=True,
         codes="unit",
     ),
@@ -269,6 +196,8 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             + _BY_ECONOMIC
             + r"|一般公共预算(?:财政)?(?:拨款)?基本支出(?:部门预算|部门|政府)?经济分类"
             + r"(?:明细)?(?:预算)?表"
+            # Jiangsu's bare 一般公共预算基本支出预算表 (or …（经济科目）) is by economic code.
+            + r"|一般公共预算(?:财政)?(?:拨款)?基本支出预算表(?![（(][^（）()]*功能)"
         ),
         _cols(*_BUDGET_PEOPLE),
         (Identity("合计", ("人员经费支出", "公用经费支出")),),
@@ -332,11 +261,14 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         "政府采购预算表",
         Family.CLASSIFIED,
         _title(
-            _BUDGET_TITLE_PREFIX + r"政府采购(?:[（(][^（）()]{1,20}[)）])?(?:预算)?(?:明细)?表"
+            _BUDGET_TITLE_PREFIX
+            + r"政府采购(?:[（(][^（）()]{1,20}[)）])?(?:支出)?(?:预算)?(?:明细)?表"
         ),
-        _cols(("数量",), ("预算金额", "金额", "合计")),
+        _cols(("数量",), ("预算金额", "金额", "合计", "总计")),
         text_column="说明",
         codes="unit",
+        label_columns=("采购品目大类", "专项名称", "经济科目", "采购物品名称"),
+        remark_columns=("采购组织形式",),
     ),
 )
 """The 部门预算 table set: identified by title and columns, as the 决算 tables are."""

@@ -24,6 +24,20 @@ def economic_codes() -> dict[str, str]:
 
 
 @functools.cache
+def former_economic_names() -> dict[str, tuple[tuple[str, int], ...]]:
+    """部门经济分类 code -> (name, last year it had that name): the names before the 2018
+    reform of the classification (30307 医疗费, 30311 住房公积金, 310 其他资本性支出)."""
+    text = resources.files("fiscaldoc.reference").joinpath("data")
+    lines = text.joinpath("economic_former_names.tsv").read_text("utf-8").splitlines()[1:]
+    names: dict[str, list[tuple[str, int]]] = {}
+    for line in lines:
+        if line.strip():
+            code, name, until = line.split("\t")
+            names.setdefault(code, []).append((name, int(until)))
+    return {code: tuple(found) for code, found in names.items()}
+
+
+@functools.cache
 def function_class_by_name() -> dict[str, str]:
     """类 name -> code."""
     return {name: code for code, name in function_classes().items()}

@@ -19,6 +19,7 @@ from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.tables.entry import Entry
 from fiscaldoc.tables.grammar import parse_tokens
 from fiscaldoc.tables.header import Header, parse_header
+from fiscaldoc.tables.names import name_cells
 from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve, tolerance
 from fiscaldoc.tables.sides import place_sides, side_of_index
 from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset, spending_first
@@ -166,6 +167,7 @@ def build_table(
     lexed = [lex_line(line, spec.family, layout) for line in block.body]
     if spec.family is Family.TWO_SIDED:
         lexed = spending_first(lexed)
+    lexed = name_cells(lexed, block.header, spec)
     side_by_side = False
     by_line: list[list[Entry]] = []
     for line, tokens in zip(block.body, lexed, strict=True):
@@ -189,8 +191,8 @@ def build_table(
         entries = [entry for line_entries in by_line for entry in line_entries]
     if header.row_groups:
         entries = _split_row_groups(entries, header, spec)
-    if spec.family in (Family.CLASSIFIED, Family.ITEMS):
-        entries = _join_wrapped(entries)
+    if spec.family in (Family.CLASSIFIED, Family.ITEMS) and not spec.label_columns:
+        entries = _join_wrapped(entries)  # (tables with naming cells had their wraps joined)
     if spec.family is Family.TWO_SIDED and not side_by_side:
         entries = _stacked_sides(entries)
     unit = block.unit or default_unit
@@ -446,7 +448,8 @@ def _unexpected_text(entry: Entry, spec: TableSpec) -> list[ParseNote]:
             )
         )
     split_unit = bool(entry.code) and entry.label in spec.rows  # a unit's row, split by group
-    if entry.remark is not None and not spec.text_column and not split_unit:
+    named = bool(spec.label_columns or spec.remark_columns)  # text cells folded into the remark
+    if entry.remark is not None and not spec.text_column and not split_unit and not named:
         notes.append(
             ParseNote(
                 "unexpected-text",

@@ -146,6 +146,8 @@ _STUB = regex.compile(r"(?:编码|名称|代码)$|科目$|^单位[（(]项目[)�
 
 def _is_stub(leaf: str, spec: TableSpec) -> bool:
     """A header cell over the codes and names of the rows ("部门经济科目编码"), not a value."""
+    if leaf in spec.label_columns or leaf in spec.remark_columns:
+        return True
     return (
         bool(_STUB.search(leaf)) and _match(spec.columns, leaf) is None and leaf != spec.text_column
     )

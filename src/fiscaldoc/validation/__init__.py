@@ -10,6 +10,7 @@ from __future__ import annotations
 from fiscaldoc.model import Document, Finding, Report, Severity
 from fiscaldoc.validation import (
     across,
+    budget_funds,
     budget_rules,
     document_rules,
     narrative_rules,
@@ -26,6 +27,7 @@ _RULE_MODULES = (
     within,
     across,
     budget_rules,
+    budget_funds,
     narrative_rules,
     reference_rules,
     units,

@@ -434,9 +434,12 @@ def _plain(label: str) -> str:
 def _column_ref(table: Table, row: Row, labels: Sequence[str]) -> Ref | None:
     """The value of ``row`` in the first of ``labels`` the table has (the table's first value
     column when ``labels`` is empty)."""
-    for column in table.columns:
-        if column.label in labels or (not labels and column is table.columns[0]):
-            return Ref(table, row, column.label)
+    for label in labels:  # in the order of ``labels``: the 三公 table has two 小计
+        for column in table.columns:
+            if column.label == label:
+                return Ref(table, row, column.label)
+    if not labels and table.columns:
+        return Ref(table, row, table.columns[0].label)
     return None
 
 

@@ -9,6 +9,7 @@ from fiscaldoc.reference.catalogue import BY_ID, Family
 from fiscaldoc.reference.codes import (
     allowed_government_codes,
     economic_codes,
+    former_economic_names,
     function_classes,
     government_economic_codes,
 )
@@ -51,6 +52,11 @@ def _finding(
 def codes(context: Context, this: Rule) -> Iterator[Finding]:
     classes = function_classes()
     economic = economic_codes()
+    year = context.document.meta.year
+    former = {
+        code: {name for name, until in names if year is None or year <= until}
+        for code, names in former_economic_names().items()
+    }
     for table in context.document.tables:
         spec = BY_ID[table.id]
         reference = economic if spec.codes == "economic" else classes
@@ -61,6 +67,9 @@ def codes(context: Context, this: Rule) -> Iterator[Finding]:
                 continue
             ref = Ref(table, row, context.first_column(table))
             known = reference.get(row.code)
+            earlier = former.get(row.code, set()) if reference is economic else set()
+            if any(_same_name(row.label, name) for name in earlier):
+                continue  # the name the code had in the document's year
             if known is None:
                 yield _finding(
                     this,
