@@ -309,3 +309,19 @@ def test_a_lone_space_in_an_embedded_font_loses_nothing() -> None:
     page.save()
     doc = fiscaldoc.parse_bytes(buffer.getvalue())
     assert [note for note in doc.notes if note.code == "pdf-text-unmeasured"] == []
+
+
+def test_text_placed_below_the_page_is_left_out_and_noted() -> None:
+    """Some exporters leave a text copy of a table outside the page box: no reader sees it, so
+    it is not read as the page's text (a table would be found twice), and a note says so."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont(FONT, 12)
+    page.drawString(72, 720, "某局2023年度部门决算")
+    page.drawString(72, -40, "收入决算表")
+    page.showPage()
+    page.save()
+    doc = fiscaldoc.parse_bytes(buffer.getvalue())
+    assert all("收入决算表" not in line.text for line in doc.narrative)
+    notes = [note for note in doc.notes if note.code == "pdf-text-off-page"]
+    assert len(notes) == 1 and notes[0].location.page == 1

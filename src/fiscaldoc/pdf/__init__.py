@@ -68,6 +68,9 @@ class PdfText:
     unmeasured: tuple[int, ...] = ()
     """The pages with text PDFium could not measure and so left out (see
     :attr:`fiscaldoc.pdf.reader.PageContent.unmeasured`)."""
+    offpage: tuple[int, ...] = ()
+    """The pages with text placed outside the page, which no reader sees and which is left out
+    (see :attr:`fiscaldoc.pdf.reader.PageContent.offpage`)."""
 
     @property
     def text(self) -> str:
@@ -97,6 +100,7 @@ def read_pdf(source: bytes | str | os.PathLike[str]) -> PdfText:
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     count = 0
     unmeasured: list[int] = []
+    offpage: list[int] = []
 
     def counted() -> Iterator[PageContent]:
         nonlocal count
@@ -104,6 +108,8 @@ def read_pdf(source: bytes | str | os.PathLike[str]) -> PdfText:
             count += 1
             if page.unmeasured:
                 unmeasured.append(page.number)
+            if page.offpage:
+                offpage.append(page.number)
             yield page
 
     emitted, without_text = compose(counted())
@@ -123,7 +129,7 @@ def read_pdf(source: bytes | str | os.PathLike[str]) -> PdfText:
         )
         for line in emitted
     )
-    return PdfText(lines, sources, count, tuple(without_text), tuple(unmeasured))
+    return PdfText(lines, sources, count, tuple(without_text), tuple(unmeasured), tuple(offpage))
 
 
 def locate(doc: Document, pdf: PdfText) -> Document:
@@ -150,6 +156,15 @@ def locate(doc: Document, pdf: PdfText) -> Document:
                 "PDF nor installed here could not be measured and is missing; installing a "
                 "CJK font (such as Noto Sans CJK) lets PDFium read it",
                 Location(1, 1, page=pdf.unmeasured[0]),
+            )
+        )
+    if pdf.offpage:
+        notes.append(
+            ParseNote(
+                "pdf-text-off-page",
+                f"on {_pages(pdf.offpage)}, text placed outside the page (invisible to a "
+                "reader, such as a copy an exporter left below it) is left out",
+                Location(1, 1, page=pdf.offpage[0]),
             )
         )
     return attrs.evolve(located, notes=(*located.notes, *notes)) if notes else located

@@ -35,6 +35,7 @@ _THIN = 3.0  # a filled rectangle thinner than this (points) is drawn as a rule
 _MIN_RULE = 4.0  # shorter strokes (ticks, underlines of single characters) are not rules
 _AXIS = 0.5  # how far from horizontal or vertical a stroke may be
 _UNMEASURED = 0.01  # PDFium leaves out text objects narrower than this (points)
+_OFF_PAGE = 1.0  # how far outside the page box a character's centre may lie (points)
 
 
 @attrs.frozen(slots=True)
@@ -44,7 +45,9 @@ class PageContent:
     ``unmapped`` counts characters the PDF gives no Unicode for (a font without a ToUnicode
     map prints them, but they cannot be read as text); ``images`` counts image objects;
     ``unmeasured`` counts text objects PDFium could not measure and so left out of the text
-    (a single character in a font that is neither embedded nor installed on this machine).
+    (a single character in a font that is neither embedded nor installed on this machine);
+    ``offpage`` counts characters placed above or below the page, which no reader sees (a text
+    copy some exporters leave below the page) and which are not in ``glyphs``.
     """
 
     number: int
@@ -56,6 +59,7 @@ class PageContent:
     unmapped: int = 0
     images: int = 0
     unmeasured: int = 0
+    offpage: int = 0
 
     @property
     def has_text(self) -> bool:
@@ -143,10 +147,12 @@ def _page(module: ModuleType, page: Any, number: int) -> PageContent:
     finally:
         textpage.close()
     ox, oy = upright.origin
-    glyphs = tuple(
+    turned = upright.rect(_turned(box, direction))
+    placed = [
         Glyph(char, Rect(left - ox, -top - oy, right - ox, -bottom - oy), space)
         for char, (left, bottom, right, top), space in chars
-    )
+    ]
+    glyphs = tuple(glyph for glyph in placed if _on_page(glyph.rect, turned.y1))
     rules: list[Rule] = []
     images = unmeasured = 0
     for obj, kind in objects:
@@ -156,7 +162,6 @@ def _page(module: ModuleType, page: Any, number: int) -> PageContent:
             rules.extend(_rules(raw, obj, upright))
         elif kind == raw.FPDF_PAGEOBJ_TEXT:
             unmeasured += _unmeasured(raw, obj)
-    turned = upright.rect(_turned(box, direction))
     return PageContent(
         number,
         frame,
@@ -167,7 +172,18 @@ def _page(module: ModuleType, page: Any, number: int) -> PageContent:
         unmapped,
         images,
         unmeasured,
+        len(placed) - len(glyphs),
     )
+
+
+def _on_page(rect: Rect, height: float) -> bool:
+    """Whether a character's centre lies between the page's top and bottom edges.
+
+    Only text above or below the page is left out (a copy an exporter parked there); a wide
+    table running past the right edge is still the table's, and is kept.
+    """
+    y = (rect.y0 + rect.y1) / 2
+    return -_OFF_PAGE <= y <= height + _OFF_PAGE
 
 
 def _unmeasured(raw: Any, obj: Any) -> bool:
