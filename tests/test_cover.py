@@ -113,3 +113,12 @@ def test_a_table_header_naming_a_department_gives_the_level() -> None:
         "项目 本年收入合计 财政拨款收入\n合计 1.00 1.00\n"
     )
     assert named.meta.level is None
+
+
+def test_a_blank_unit_field_is_no_name() -> None:
+    # "编制部门：" left empty before "金额单位：万元": 金额 is not the unit
+    doc = fiscaldoc.parse(
+        "收入决算表\n编制部门： 金额单位：万元\n项目 本年收入合计 财政拨款收入\n合计 1.00 1.00\n"
+    )
+    assert doc.meta.unit_name == ""
+    assert doc.tables[0].unit == "万元"
