@@ -117,3 +117,85 @@ def test_a_split_code_whose_leading_zero_an_export_dropped() -> None:
     assert table is not None and doc.unparsed == ()
     assert [row.code for row in table.rows if row.code] == ["301", "30101", "30102", "30107"]
     assert [f for f in fiscaldoc.validate(doc).errors if f.rule.startswith("table.")] == []
+
+
+FISCAL_SUMMARY = """2025年部门财政拨款收支预算总表
+编制部门：示例市某区某街道办事处 单位：元
+财政拨款收入\t\t财政拨款支出\t\t\t\t
+项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算
+一、一般公共预算资金\t1,500.00\t一、一般公共服务支出\t1,200.00\t1,000.00\t200.00\t
+二、政府性基金\t200.00\t二、社会保障和就业支出\t500.00\t500.00\t\t
+三、国有资本经营预算\t\t\t\t\t\t
+收入总计\t1,700.00\t支出总计\t1,700.00\t1,500.00\t200.00\t
+"""
+
+UNIT_SUMMARY = """2025年预算单位财务收支预算总表
+编制单位：示例市某区某办公室 单位：元
+本年收入\t\t本年支出\t\t\t\t
+项目\t预算数\t项目\t预算数\t\t\t
+\t\t\t合计\t基本支出\t\t项目支出
+\t\t\t\t人员经费\t公用经费\t
+一、财政拨款收入\t1,700.00\t一、一般公共服务支出\t1,200.00\t600.00\t100.00\t500.00
+1、一般公共预算资金\t1,700.00\t二、社会保障和就业支出\t500.00\t500.00\t\t
+收入总计\t1,700.00\t支出总计\t1,700.00\t1,100.00\t100.00\t500.00
+"""
+
+USE_SUMMARY = """财政拨款收支预算总表
+部门名称：示例省某办公厅 单位:万元
+收入\t\t支出\t
+项目名称\t金额\t支出用途\t
+\t\t项目名称\t金额
+一、一般公共预算\t150.00\t一、基本支出\t100.00
+二、政府性基金预算\t\t二、项目支出\t50.00
+收入合计\t150.00\t支出合计\t150.00
+"""
+
+
+def _side_cells(table: fiscaldoc.Table, label: str) -> dict[str, str]:
+    row = next(row for row in table.rows if row.label == label)
+    return {cell.column: str(cell.value) for cell in row.cells}
+
+
+def test_a_summary_side_broken_down_by_fund_after_its_amount() -> None:
+    doc = fiscaldoc.parse(HEAD + FISCAL_SUMMARY)
+    table = doc.table("budget_fiscal_appropriation_summary")
+    assert table is not None and doc.unparsed == ()
+    assert _side_cells(table, "一般公共服务支出") == {
+        "合计": "1200.00",
+        "一般公共预算": "1000.00",
+        "政府性基金预算": "200.00",
+    }
+    service = table.row("一般公共服务支出")
+    assert service is not None and service.section is fiscaldoc.Section.EXPENDITURE
+    assert not [n for n in doc.notes if n.code == "extra-values"]
+    assert [f for f in fiscaldoc.validate(doc).errors if f.rule.startswith("table.")] == []
+    # the side's amounts are still summed: a wrong 合计 is caught
+    wrong = FISCAL_SUMMARY.replace(
+        "二、社会保障和就业支出\t500.00", "二、社会保障和就业支出\t600.00"
+    )
+    errors = fiscaldoc.validate(fiscaldoc.parse(HEAD + wrong)).errors
+    assert "table.budget-summary" in {f.rule for f in errors}
+
+
+def test_a_summary_side_broken_down_by_kind_under_a_wrapped_header() -> None:
+    doc = fiscaldoc.parse(HEAD + UNIT_SUMMARY)
+    table = doc.table("budget_summary")
+    assert table is not None and doc.unparsed == ()
+    assert [row.label for row in table.rows if row.label in {"合计", "人员经费"}] == []
+    assert _side_cells(table, "一般公共服务支出") == {
+        "合计": "1200.00",
+        "人员经费": "600.00",
+        "公用经费": "100.00",
+        "项目支出": "500.00",
+    }
+
+
+def test_the_side_a_header_names_is_the_side_its_items_are_on() -> None:
+    # a 财政拨款收支总表 whose only spending side is 支出用途 (基本支出, 项目支出)
+    doc = fiscaldoc.parse(HEAD + USE_SUMMARY)
+    table = doc.table("budget_fiscal_appropriation_summary")
+    assert table is not None
+    basic = table.row("基本支出")
+    assert basic is not None and basic.section is fiscaldoc.Section.EXPENDITURE_ECONOMIC
+    income = table.row("一般公共预算")
+    assert income is not None and income.section is fiscaldoc.Section.INCOME

@@ -107,7 +107,11 @@ def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
         return False
     first = p.compact(cells[0])
     if spec is not None and spec.family is Family.MULTI_SIDED:
-        # Its header repeats 预算数 over each side; its rows are numbered items or totals.
+        # Its header repeats 预算数 over each side, and may break a side's amount down
+        # (合计 | 基本支出 … 项目支出); its rows are numbered items or totals.
+        labels = (*spec.columns, *spec.breakdown)
+        if all(any(c.matches(p.compact(cell)) for c in labels) for cell in cells):
+            return False
         return bool(
             p.ORDINAL.match(first)
             or any(p.DECIMAL.fullmatch(p.compact(cell)) for cell in cells)

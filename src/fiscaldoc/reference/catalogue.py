@@ -88,6 +88,35 @@ _SUMMARY_SIDES = (
     Section.EXPENDITURE_GOVERNMENT_ECONOMIC,
 )
 
+_SUMMARY_AMOUNT = _cols(("预算数", "金额", "本年预算数", "预算金额", "合计"))
+_SUMMARY_BREAKDOWN = _cols(
+    ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),
+    ("政府性基金预算", "政府性基金", "政府性基金拨款"),
+    ("国有资本经营预算", "国有资本经营预算拨款"),
+    ("基本支出",),
+    ("人员经费", "人员经费支出"),
+    ("公用经费", "公用经费支出"),
+    ("项目支出",),
+)
+
+SIDE_NAMES: tuple[tuple[str, Section], ...] = (
+    ("政府经济分类", Section.EXPENDITURE_GOVERNMENT_ECONOMIC),
+    ("部门经济分类", Section.EXPENDITURE_ECONOMIC),
+    ("经济分类", Section.EXPENDITURE_ECONOMIC),
+    ("支出用途", Section.EXPENDITURE_ECONOMIC),
+    ("功能分类", Section.EXPENDITURE),
+    ("收入", Section.INCOME),
+)
+"""Header words that name a summary's side (收入 | 功能分类 | 支出用途): where the header names
+every side, the sides are those it names (a 财政拨款收支总表 may print only 收入 | 支出用途);
+the 支出用途 side (基本支出, 项目支出) is kept with the spending by economic use."""
+
+
+def side_named(header: str) -> Section | None:
+    """The side a summary's header cell names, or ``None`` (支出 alone names none)."""
+    return next((side for word, side in SIDE_NAMES if word in header), None)
+
+
 BUDGET_TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         TableId.BUDGET_THREE_PUBLIC,
@@ -133,16 +162,18 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         "财政拨款收支总表",
         Family.MULTI_SIDED,
         _title(_BUDGET_TITLE_PREFIX + r"财政拨款收支(?:预算)?总表"),
-        _cols(("预算数", "金额", "本年预算数", "预算金额")),
+        _SUMMARY_AMOUNT,
         sides=_SUMMARY_SIDES,
+        breakdown=_SUMMARY_BREAKDOWN,
     ),
     TableSpec(
         TableId.BUDGET_SUMMARY,
         "部门综合预算收支总表",
         Family.MULTI_SIDED,
         _title(r"(?:(?:部门|单位)(?:综合)?(?:预算)?|综合预算|预算)收支(?:预算)?总表|收支预算总表"),
-        _cols(("预算数", "金额", "本年预算数", "预算金额")),
+        _SUMMARY_AMOUNT,
         sides=_SUMMARY_SIDES,
+        breakdown=_SUMMARY_BREAKDOWN,
     ),
     TableSpec(
         TableId.BUDGET_GOVERNMENT_FUND,

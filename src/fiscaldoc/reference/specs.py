@@ -72,6 +72,10 @@ class TableSpec:
     """Rows print a 政府经济分类 code and name after the 部门经济分类 code and name."""
     sides: tuple[Section, ...] = ()
     """The sides of a multi-sided summary, left to right."""
+    breakdown: tuple[ColumnSpec, ...] = ()
+    """Columns a side of a summary may print after its amount, breaking it down (by fund:
+    一般公共预算 | 政府性基金预算 | 国有资本经营预算; by kind: 人员经费 | 公用经费 | 项目支出):
+    read where a tabbed header prints them; they never start a side of their own."""
     printed_order: bool = False
     """In PDF text, read the columns in the order the header prints them, not the catalogue's
     (the budget's 收入总表 and 支出总表 list their sources of funds in varying orders)."""

@@ -21,7 +21,7 @@ from fiscaldoc.tables.grammar import parse_tokens
 from fiscaldoc.tables.header import Header, parse_header
 from fiscaldoc.tables.names import name_cells
 from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve, tolerance
-from fiscaldoc.tables.sides import place_sides, side_of_index
+from fiscaldoc.tables.sides import amount_indexes, place_sides, side_of_index, sides_of
 from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset, spending_first
 from fiscaldoc.text.lines import Line
 
@@ -182,10 +182,9 @@ def build_table(
         first = Section.INCOME if spec.family is Family.TWO_SIDED else None
         by_line.append(_ToEntries(tokens, first).transform(tree))
     if spec.family is Family.MULTI_SIDED:
-        value_indexes = sorted(header.by_index)
-        entries, side_notes = place_sides(
-            by_line, spec.sides, side_of_index(value_indexes, len(spec.sides))
-        )
+        amounts = amount_indexes(header, spec)
+        sides = sides_of(header, amounts, spec)
+        entries, side_notes = place_sides(by_line, sides, side_of_index(amounts, len(sides)))
         notes.extend(side_notes)
     else:
         entries = [entry for line_entries in by_line for entry in line_entries]

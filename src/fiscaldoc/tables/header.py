@@ -119,7 +119,11 @@ def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
             and _match(spec.columns, group) not in (None, _match(spec.columns, leaf))
         ):
             leaf = group  # 基本支出 | 小计 人员经费 公用经费: the 小计 is the group's total
-        if spec.family is Family.MULTI_SIDED and _match(spec.columns, leaf) is None:
+        if (
+            spec.family is Family.MULTI_SIDED
+            and _match(spec.columns, leaf) is None
+            and _match(spec.breakdown, leaf) is None
+        ):
             continue  # a side's heading (支出功能分类科目), not a value column
         section = None
         if spec.family is Family.TWO_SIDED:

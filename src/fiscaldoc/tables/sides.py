@@ -20,8 +20,10 @@ import regex
 
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import ParseNote, Section
+from fiscaldoc.reference.catalogue import TableSpec, side_named
 from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.tables.entry import Entry
+from fiscaldoc.tables.header import Header
 
 _INCOME = regex.compile(
     r"收入|拨款$|^上年结转|^上年实户资金余额|^用事业基金弥补|专项资金列入|财政专户"
@@ -271,6 +273,27 @@ def _index_side(item: Entry, side_of_index: Sequence[int]) -> int | None:
     if item.index is None or item.index >= len(side_of_index):
         return None
     return side_of_index[item.index]
+
+
+def amount_indexes(header: Header, spec: TableSpec) -> list[int]:
+    """The cell indexes of a tabbed summary's amount columns, one per side (a side's breakdown
+    columns, 一般公共预算 | 政府性基金预算 …, come after its amount and start no side)."""
+    return sorted(
+        index
+        for index, column in header.by_index.items()
+        if any(c.matches(column.label) for c in spec.columns)
+    )
+
+
+def sides_of(header: Header, amounts: Sequence[int], spec: TableSpec) -> tuple[Section, ...]:
+    """The sides a tabbed header names over its amount columns (收入 | 功能分类 | 支出用途), when
+    it names each of them differently; else the spec's sides, left to right."""
+    named = [side_named(header.by_index[index].group) for index in amounts]
+    known = [side for side in named if side is not None]
+    if not known or len(set(known)) != len(known):
+        return spec.sides
+    rest = iter(side for side in spec.sides if side not in known)
+    return tuple(side if side is not None else next(rest, spec.sides[-1]) for side in named)
 
 
 def side_of_index(value_indexes: Sequence[int], width: int) -> tuple[int, ...]:

@@ -9,6 +9,7 @@ spending is all 一般公共预算 (its summary's 本年支出合计 equals the 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId
@@ -59,7 +60,15 @@ def _name(label: str) -> str:
     return label.replace("(", "（").replace(")", "）")
 
 
-def _value_column(table: Table) -> str:
+def _value_column(table: Table, section: Section | None = None) -> str:
+    """The column of a summary side's amounts: the one its rows print first (a side may print
+    its amount as 合计 and break it down after it: 一般公共预算 | 政府性基金预算 …)."""
+    if section is not None:
+        firsts = Counter(
+            row.cells[0].column for row in table.rows if row.section is section and row.cells
+        )
+        if firsts:
+            return firsts.most_common(1)[0][0]
     return table.columns[0].label if table.columns else "预算数"
 
 
@@ -102,11 +111,11 @@ def budget_summary(context: Context, this: Rule) -> Iterator[Finding]:
         table = context.table(table_id)
         if table is None:
             continue
-        column = _value_column(table)
         grands: dict[Section, Row] = {}
         for section in dict.fromkeys(row.section for row in table.rows):
             if section is None:
                 continue
+            column = _value_column(table, section)
             rows = [row for row in table.rows if row.section is section]
             for parent, kids in _children(rows).items():
                 relation = Relation("按其下各项之和", "the sum of the items under it")
@@ -115,10 +124,21 @@ def budget_summary(context: Context, this: Rule) -> Iterator[Finding]:
                     context.compare(this, Ref(table, rows[parent], column), parts, relation)
                 )
             year_total = next((r for r in rows if r.label in _YEAR_TOTALS), None)
-            if year_total is None:
-                continue
             top = min((r.level for r in rows if r.level is not None), default=None)
             tops = [r for r in rows if top is not None and r.level == top]
+            if year_total is None:
+                # a template with no 本年合计 row (收入总计 / 支出总计 only): the grand total
+                # is the top items and the unnumbered carry-overs above it
+                grand = next((r for r in rows if r.label in _GRAND_TOTALS), None)
+                if grand is not None and tops:
+                    above = rows[: rows.index(grand)]
+                    carried = [r for r in above if r.level is None and not r.ordinal]
+                    relation = Relation("按各大项与结转之和", "the top items plus carry-overs")
+                    parts = [Ref(table, row, column) for row in (*tops, *carried)]
+                    yield from _found(
+                        context.compare(this, Ref(table, grand, column), parts, relation)
+                    )
+                continue
             relation = Relation("按各大项之和", "the sum of the top items")
             parts = [Ref(table, row, column) for row in tops]
             yield from _found(
@@ -167,7 +187,7 @@ def _all_fiscal(summary: Table) -> bool:
     fiscal = next((r for r in income if r.label == "财政拨款"), None)
     if total is None or fiscal is None:
         return False
-    column = _value_column(summary)
+    column = _value_column(summary, Section.INCOME)
     return total.value(column) is not None and total.value(column) == fiscal.value(column)
 
 
@@ -201,8 +221,8 @@ def budget_summaries(context: Context, this: Rule) -> Iterator[Finding]:
             yield from _found(
                 context.compare(
                     this,
-                    Ref(summary, row, _value_column(summary)),
-                    [Ref(fiscal, other, _value_column(fiscal))],
+                    Ref(summary, row, _value_column(summary, row.section)),
+                    [Ref(fiscal, other, _value_column(fiscal, other.section))],
                     relation,
                 )
             )
@@ -221,7 +241,9 @@ def _general_only(context: Context, summary: Table) -> bool:
     if total is None or spent is None:
         return False
     printed = total.value(general.columns[0].label) if general.columns else None
-    return printed is not None and printed == spent.value(_value_column(summary))
+    return printed is not None and printed == spent.value(
+        _value_column(summary, Section.EXPENDITURE)
+    )
 
 
 @rule(
@@ -247,13 +269,12 @@ def budget_function(context: Context, this: Rule) -> Iterator[Finding]:
             if row.section is not Section.EXPENDITURE or code is None:
                 continue
             detail = general.row(code)
-            if detail is None and row.value(_value_column(summary)) is None:
+            amount = _value_column(summary, Section.EXPENDITURE)
+            if detail is None and row.value(amount) is None:
                 continue
             parts = [] if detail is None else [Ref(general, detail, column)]
             relation = Relation(f"按{general.title}「{code}」", f"{general.id.value} row {code}")
-            yield from _found(
-                context.compare(this, Ref(summary, row, _value_column(summary)), parts, relation)
-            )
+            yield from _found(context.compare(this, Ref(summary, row, amount), parts, relation))
 
 
 @rule(
@@ -362,7 +383,7 @@ def _department_side(
     context: Context, this: Rule, summary: Table, detail: Table
 ) -> Iterator[Finding]:
     rows = [row for row in summary.rows if row.section is Section.EXPENDITURE_ECONOMIC]
-    column = _value_column(summary)
+    column = _value_column(summary, Section.EXPENDITURE_ECONOMIC)
     parents = _parents(rows)
     for n, row in enumerate(rows):
         group = parents.get(n)
@@ -389,7 +410,7 @@ def _government_side(
         return
     names = {name: code for code, name in government_economic_codes().items() if len(code) == 3}
     total = detail.columns[0].label
-    column = _value_column(summary)
+    column = _value_column(summary, Section.EXPENDITURE_GOVERNMENT_ECONOMIC)
     for row in summary.rows:
         if row.section is not Section.EXPENDITURE_GOVERNMENT_ECONOMIC:
             continue

@@ -438,6 +438,8 @@ def _column_ref(table: Table, row: Row, labels: Sequence[str]) -> Ref | None:
         for column in table.columns:
             if column.label == label:
                 return Ref(table, row, column.label)
+    if not labels and row.cells and row.section is not None:
+        return Ref(table, row, row.cells[0].column)  # a summary's side: its amount comes first
     if not labels and table.columns:
         return Ref(table, row, table.columns[0].label)
     return None
