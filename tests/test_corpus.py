@@ -71,6 +71,8 @@ def _cell_matches(
     readings = [(label, leaf, group)]
     if group:  # a single data row of groups (三公: 合计/预算数) may be read as rows of leaves
         readings.append((leaf, group, ""))
+    if group and leaf in ("小计", "合计"):  # a 小计 under a group is the group's total
+        readings.append((label, group.rpartition("/")[2], ""))
     for row_label, leaf_label, group_label in readings:
         if row_label and _compact(row.label) != row_label and not want.get("code"):
             continue

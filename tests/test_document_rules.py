@@ -150,3 +150,23 @@ def test_a_table_with_no_figure_and_no_statement_is_reported_once_as_not_filled_
     assert findings and all(f.severity is fiscaldoc.Severity.INFO for f in findings)
     assert len({f.locations[0].table for f in findings}) == len(findings)
     assert _findings(TEXT, "document.tables-filled") == []
+
+
+_BUDGET_NARRATIVE = (
+    "示例省某厅2018年度部门预算公开\n目录\n第一部分 部门概况\n一、主要职能\n负责本省某项工作。\n"
+    "第二部分 2018年度部门预算情况说明\n一、收支预算总体情况说明\n"
+    "示例省某厅2018年度收入、支出预算总计100.00万元，与上年相比收、支预算总计各增加1.00万元。\n"
+    "二、收入预算情况说明\n本年收入预算合计100.00万元。\n2018年度部门预算公开表附后。\n"
+)
+
+
+def test_a_narrative_whose_tables_are_published_apart_misses_no_table() -> None:
+    findings = _findings(_BUDGET_NARRATIVE, "document.tables-complete")
+    assert [f.severity for f in findings] == [fiscaldoc.Severity.INFO]
+    assert "附后" in findings[0].message
+
+
+def test_a_budget_narrative_has_no_fixed_number_of_sections() -> None:
+    assert _findings(_BUDGET_NARRATIVE, "document.sections") == []
+    gap = _BUDGET_NARRATIVE.replace("二、收入预算情况说明", "三、收入预算情况说明")
+    assert [f.rule for f in _findings(gap, "document.sections")] == ["document.sections"]

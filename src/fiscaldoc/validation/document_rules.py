@@ -70,6 +70,8 @@ STATEMENT_TARGETS: tuple[tuple[str, TableId, str], ...] = (
     (r"政府性基金", TableId.GOVERNMENT_FUND, ""),
     (r"国有资本", TableId.STATE_CAPITAL, ""),
 )
+_TABLES_APART = regex.compile(r"表\s*(?:样|格)?\s*附\s*后|详见附表|见附件")
+"""A narrative saying its tables are published apart (具体公开表样附后, 公开表附后)."""
 _NUMERALS = "一二三四五六七八九十"
 SECTION_COUNT = 14
 """The 情况说明 of the 决算 template has fourteen numbered sections (一 … 十四)."""
@@ -137,6 +139,13 @@ def tables_complete(context: Context, this: Rule) -> Iterator[Finding]:
             this,
             "未能确定是决算还是预算，其表格清单未核对",
             "neither a 决算 nor a 预算 was recognised",
+        )
+        return
+    if not document.tables and any(_TABLES_APART.search(line.text) for line in document.narrative):
+        yield _not_run(
+            this,
+            "表格另行公开（附后），请将其与本文一并读取（--together）",
+            "the tables are published apart (附后): read them with this text (--together)",
         )
         return
     groups = BUDGET_TABLES if budget else tuple((t,) for t in FINAL_ACCOUNTS_TABLES)
@@ -232,7 +241,7 @@ def _numeral(text: str) -> int | None:
     "document",
     "The 情况说明 part has its numbered sections, in order, each once and with no gap in the "
     "numbering, up to the template's last, 其他重要事项 (十四 in the Ministry's template, 十一 "
-    "in Shanghai's; fourteen when it is not printed).",
+    "in Shanghai's; fourteen when it is not printed; a budget's template fixes no count).",
     "Sections pasted out of order or dropped make the explanation of a table go missing.",
 )
 def sections(context: Context, this: Rule) -> Iterator[Finding]:
@@ -264,7 +273,11 @@ def sections(context: Context, this: Rule) -> Iterator[Finding]:
         previous = max(previous, number)
     # The template's last section is 其他重要事项 (十四 in the Ministry's, 十一 in Shanghai's):
     # where the document prints it, its number is the count.
-    last = next((n for n, s in numbered if s.title.startswith("其他")), SECTION_COUNT)
+    budget = context.document.meta.kind is DocumentKind.BUDGET
+    # (a budget's template fixes no count: only its numbering is checked)
+    last = next(
+        (n for n, s in numbered if s.title.startswith("其他")), 0 if budget else SECTION_COUNT
+    )
     missing = [n for n in range(1, last + 1) if n not in seen and n > previous]
     if missing:
         heading = next(s for s in narrative.sections if s.number == part)
