@@ -199,3 +199,15 @@ def test_the_side_a_header_names_is_the_side_its_items_are_on() -> None:
     assert basic is not None and basic.section is fiscaldoc.Section.EXPENDITURE_ECONOMIC
     income = table.row("一般公共预算")
     assert income is not None and income.section is fiscaldoc.Section.INCOME
+
+
+def test_a_contents_entry_followed_by_running_text_is_no_table() -> None:
+    # the last entry of the contents, then the duties and a glossary that names 项目支出
+    contents = (
+        "9.2025年单位“三公”经费和机关运行经费预算表\n示例市某区某办公室主要职能\n"
+        "示例市某区某办公室是协助区政府处理日常工作的工作部门。\n"
+        "（六）项目支出预算：是预算单位为完成特定任务编制的年度支出计划。\n"
+    )
+    doc = fiscaldoc.parse(HEAD + contents + THREE_PUBLIC)
+    assert [t.id.value for t in doc.tables] == ["budget_three_public"]
+    assert doc.tables[0].rows != ()

@@ -93,11 +93,16 @@ def _looks_like_table_start(lines: Sequence[Line], start: int) -> bool:
         if seen > _LOOKAHEAD or title_of(line) is not None:
             return False
         text = line.text
-        if p.UNIT.search(text) or p.HEADER_WORDS.search(text) or p.UNIT_NAME.search(text):
+        if p.UNIT.search(text) or p.UNIT_NAME.search(text):
             return True
-        if p.TABLE_NUMBER.fullmatch(p.compact(text)):
+        if _SENTENCE_END.search(text):
+            return False  # running text before any header: a contents entry or a heading
+        if p.HEADER_WORDS.search(text) or p.TABLE_NUMBER.fullmatch(p.compact(text)):
             return True
     return False
+
+
+_SENTENCE_END = regex.compile(r"[。；]")
 
 
 def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
