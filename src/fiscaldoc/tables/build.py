@@ -11,7 +11,7 @@ from lark import Token, Transformer
 from lark.exceptions import LarkError
 
 from fiscaldoc.layout import patterns as p
-from fiscaldoc.layout.blocks import ROW_STARTS, TableBlock
+from fiscaldoc.layout.blocks import TableBlock
 from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Table
 from fiscaldoc.model.amount import quantum
 from fiscaldoc.reference.catalogue import Family, Identity, TableSpec
@@ -21,6 +21,12 @@ from fiscaldoc.tables.grammar import parse_tokens
 from fiscaldoc.tables.header import Header, parse_header
 from fiscaldoc.tables.names import name_cells
 from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve, tolerance
+from fiscaldoc.tables.rows import (
+    clean_label,
+    join_wrapped,
+    split_row_groups,
+    stacked_sides,
+)
 from fiscaldoc.tables.sides import amount_indexes, place_sides, side_of_index, sides_of
 from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset, spending_first
 from fiscaldoc.text.lines import Line
@@ -129,12 +135,6 @@ def _printed(tok: Tok) -> Printed:
     return Printed(value, Decimal(1) if value is None else quantum(value))
 
 
-def clean_label(text: str) -> str:
-    """A row label without its ordinal, spaces or bold doubling: "一、事业收入" -> "事业收入"."""
-    compact = p.compact(text)
-    return p.undouble(p.ORDINAL.sub("", compact, count=1)) if compact else ""
-
-
 _COUNT_UNIT = regex.compile(r"[（(](辆|台[（(、/]?套[)）]?|个|人|次|家|项|台|套)[)）]$")
 
 
@@ -189,11 +189,11 @@ def build_table(
     else:
         entries = [entry for line_entries in by_line for entry in line_entries]
     if header.row_groups:
-        entries = _split_row_groups(entries, header, spec)
+        entries = split_row_groups(entries, header, spec)
     if spec.family in (Family.CLASSIFIED, Family.ITEMS) and not spec.label_columns:
-        entries = _join_wrapped(entries)  # (tables with naming cells had their wraps joined)
+        entries = join_wrapped(entries)  # (tables with naming cells had their wraps joined)
     if spec.family is Family.TWO_SIDED and not side_by_side:
-        entries = _stacked_sides(entries)
+        entries = stacked_sides(entries)
     unit = block.unit or default_unit
     if not block.unit and default_unit and block.body:
         notes.append(
@@ -224,125 +224,6 @@ def build_table(
 
 def _unparsed(line: Line, reason: str) -> ParseNote:
     return ParseNote("unparsed-line", reason, line.location(), line.text.replace("\t", " | "))
-
-
-def _split_row_groups(entries: list[Entry], header: Header, spec: TableSpec) -> list[Entry]:
-    """One data row under 预算数 | 决算数 column groups becomes a 预算数 row and a 决算数 row."""
-    out: list[Entry] = []
-    for entry in entries:
-        if clean_label(entry.label) in spec.rows or not entry.values:
-            out.append(entry)
-            continue
-        # A unit's row ("324 某县某局 …") becomes one row per group under the unit's code; the
-        # unit's name is kept as the rows' remark.
-        remark = None if entry.code_token is None else Tok(Kind.LABEL, entry.label, entry.location)
-        if all(v.index in header.by_index for v in entry.values):
-            for group in header.row_groups:
-                values = [v for v in entry.values if header.by_index[v.index or 0].group == group]
-                if values:
-                    out.append(_group_row(entry, group, values, remark))
-            continue
-        width = len(header.columns)
-        if width and len(entry.values) == width * len(header.row_groups):
-            for n, group in enumerate(header.row_groups):
-                values = entry.values[n * width : (n + 1) * width]
-                out.append(_group_row(entry, group, values, remark))
-            continue
-        out.append(entry)
-    return out
-
-
-def _group_row(entry: Entry, group: str, values: list[Tok], remark: Tok | None) -> Entry:
-    return Entry(values[0].location, code=entry.code, label=group, values=values, remark=remark)
-
-
-def _join_wrapped(entries: list[Entry]) -> list[Entry]:
-    """Join label pieces wrapped onto lines of their own to the row they belong to.
-
-    A piece right above a code line that prints no label starts that line's label (a label
-    wrapped around its code line: "社会保障和就业" / "208 1.00" / "支出"); a line of values
-    alone under a code line without values gives that line its values (a label wrapped after
-    its code, the values below it).
-    """
-    joined: list[Entry] = []
-    pending = ""
-    for position, entry in enumerate(entries):
-        label_only = not entry.code and not entry.values and entry.rowno is None
-        if label_only and clean_label(entry.label) in ROW_STARTS:
-            label_only = False  # "合计" or "预算数" printed with no values is a row of its own
-        following = entries[position + 1] if position + 1 < len(entries) else None
-        if label_only and following is not None and following.code and not following.label:
-            pending += entry.label
-            continue
-        if label_only and joined and not joined[-1].values and not _is_total(joined[-1].label):
-            joined[-1].label += entry.label
-            continue
-        if label_only and joined and joined[-1].code and not _is_total(entry.label):
-            joined[-1].label += entry.label
-            continue
-        if label_only:
-            pending += entry.label
-            continue
-        if (
-            joined
-            and not entry.code
-            and entry.values
-            and entry.rowno is None
-            and joined[-1].code
-            and not joined[-1].values
-        ):
-            joined[-1].label += entry.label
-            joined[-1].values = entry.values
-            continue
-        if pending:
-            entry.label = pending + entry.label
-            pending = ""
-        joined.append(entry)
-    if pending:
-        joined.append(Entry(location=entries[-1].location, label=pending))
-    return joined
-
-
-_EXPENDITURE_SIDE = frozenset(
-    {"支出", "本年支出合计", "结余分配", "年末结转和结余", "年末财政拨款结转和结余", "支出总计"}
-)
-_INCOME_SIDE = frozenset(
-    {
-        "收入",
-        "本年收入合计",
-        "使用非财政拨款结余（含专用结余）",
-        "使用非财政拨款结余",
-        "年初结转和结余",
-        "年初财政拨款结转和结余",
-        "收入总计",
-    }
-)
-
-
-def _stacked_sides(entries: list[Entry]) -> list[Entry]:
-    """A summary table printed with its expenditure side below its income side, not beside it.
-
-    Each row's side follows from its label (the 类 and the 支出 totals are expenditure) or,
-    for labels both sides use (总计, the funds under 结转和结余), from the row above. The bare
-    "收入"/"支出" headings that introduce each side only switch the side.
-    """
-    side = Section.INCOME
-    kept = []
-    for entry in entries:
-        label = clean_label(entry.label)
-        if label in _EXPENDITURE_SIDE or label in function_class_by_name():
-            side = Section.EXPENDITURE
-        elif label in _INCOME_SIDE and side is Section.INCOME:
-            side = Section.INCOME
-        if label in {"收入", "支出"} and not entry.values and entry.rowno is None:
-            continue
-        entry.section = side
-        kept.append(entry)
-    return kept
-
-
-def _is_total(label: str) -> bool:
-    return clean_label(label) in {"合计", "总计"} or clean_label(label).endswith("合计")
 
 
 def _place(
