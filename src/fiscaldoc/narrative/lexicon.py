@@ -264,7 +264,8 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     _subject(
         Kind.TOTAL,
-        r"(?<![金营共])(?:当年|本年度?)?(?:部门)?(?:预算支出|支出总?预算)(?:总计|合计|总额|总数)?",
+        # (not "公务接待费预算支出": a fee's budget, read as its subject's)
+        r"(?<![金营共费])(?:当年|本年度?)?(?:部门)?(?:预算支出|支出总?预算)(?:总计|合计|总额|总数)?",
         "budget_expenditure_total",
     ),
     _subject(
@@ -415,7 +416,8 @@ ENTRIES: tuple[Entry, ...] = (
         Kind.AND,
         r"(?:及|和|以及)(?=\s*(?:[“\"‘]?三公|因公出国|公务用车|公务接待|会议费|培训费))",
     ),
-    Entry(Kind.BUDGET, r"(?:全年)?预算(?:数|总额|总数)?(?:为|安排)?(?=\s*[\d万])"),
+    # "公务接待费预算支出 443.50 万元" (Jiangsu): the subject's budget, not the budget's total
+    Entry(Kind.BUDGET, r"(?:全年)?预算(?:数|总额|总数|支出)?(?:为|安排)?(?=\s*[\d万])"),
     Entry(Kind.ACTUAL, r"(?:支出)?决算(?:数)?(?:为)?(?=\s*[\d万])"),
     Entry(Kind.SHARE, r"占\s*(?:(?P<name>[^，。；：、%\d]{1,40}?)的?)?(?=\s*\d[\d.,]*\s*%)"),
     Entry(Kind.INCREASE, r"增加|增长|上升|提高|增幅(?:为|是)?|增(?=\s*\d)"),

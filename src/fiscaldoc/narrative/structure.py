@@ -38,6 +38,11 @@ _ATTACHED_TABLE = regex.compile(
 )
 _LIST_ROW = regex.compile(r"^\d{1,3}[ \t]+\S")
 _CHART_LABEL = regex.compile(r"^\d{1,3}(?:\.\d+)?%$")
+_PAGE_NUMBER = regex.compile(
+    r"^(?:[-—–]?\d{1,3}[-—–]?|第\d{1,3}页(?:[，,/]?共\d+页)?|\d{1,3}/\d{1,3})$"
+)
+"""A line holding only a page's number (8, - 8 -, 第8页, 8/30): the page broke a paragraph there;
+the line stays in the document's text but is not read into the sentence."""
 _DIGIT = regex.compile(r"\d")
 _SPACES = regex.compile(r"\s+")
 _MAX_TITLE = 40
@@ -149,6 +154,8 @@ class _Reader:
             listing = False
             if not self.paragraph and _CHART_LABEL.match(flat):
                 continue  # a chart's label ("10%", "90%") before the paragraph it illustrates
+            if _PAGE_NUMBER.match(flat):
+                continue  # a page's number between two lines of a paragraph ("…222.5" / "27")
             if _ORDINAL_START.match(line.text):
                 yield from self._flush()
             self.paragraph.append(line)

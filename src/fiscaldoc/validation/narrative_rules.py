@@ -17,7 +17,7 @@ from fiscaldoc.narrative.keys import split_code
 from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.validation.context import Context, Ref
 from fiscaldoc.validation.registry import Rule, rule
-from fiscaldoc.validation.rounding import percent_consistent, share_interval
+from fiscaldoc.validation.rounding import percent_adjusted, percent_consistent, share_interval
 
 _SUMMARY = TableId.INCOME_EXPENDITURE_SUMMARY
 _FISCAL = TableId.FISCAL_APPROPRIATION_SUMMARY
@@ -289,9 +289,10 @@ def _percent_finding(
     """A stated percentage whose ``compared`` value (the stated one, or its size for a signed
     change) lies outside the interval its figures allow; expected is the interval's middle."""
     middle = (interval[0] + interval[1]) / 2
+    adjusted = percent_adjusted(compared, interval)  # one unit off: 尾差, not an error
     return Finding(
         rule=this.id,
-        severity=this.severity,
+        severity=Severity.INFO if adjusted else this.severity,
         message=text[0],
         message_en=text[1],
         locations=locations,

@@ -37,3 +37,13 @@ def percent_consistent(printed: Decimal, interval: tuple[Decimal, Decimal]) -> b
     rounded = (printed - step / 2, printed + step / 2)
     truncated = (printed, printed + step)
     return any(a <= high + _EPSILON and low <= b + _EPSILON for a, b in (rounded, truncated))
+
+
+def percent_adjusted(printed: Decimal, interval: tuple[Decimal, Decimal]) -> bool:
+    """True when a printed percentage is at most one unit of its last digit outside ``interval``:
+    a rounded share the publisher moved so that a breakdown's shares total 100 % (尾差)."""
+    step = quantum(printed)
+    low, high = interval
+    return (
+        low - step * Decimal("1.5") - _EPSILON <= printed <= high + step * Decimal("1.5") + _EPSILON
+    )
