@@ -211,3 +211,28 @@ def test_a_contents_entry_followed_by_running_text_is_no_table() -> None:
     doc = fiscaldoc.parse(HEAD + contents + THREE_PUBLIC)
     assert [t.id.value for t in doc.tables] == ["budget_three_public"]
     assert doc.tables[0].rows != ()
+
+
+WRAPPED_SUMMARY = """收支预算总表
+部门名称：示例省某办公厅 单位:万元
+收入\t\t支出\t\t\t
+项目名称\t金额\t功能分类\t\t支出用途\t
+\t\t功能科目名称\t金额\t项目名称\t金额
+一、财政拨款\t150.00\t一、一般公共服务支出\t100.00\t一、基本支出\t120.00
+\t\t二、社会保障和就\t50.00\t二、项目支出\t30.00
+\t\t业支出\t\t\t
+当年收入\t150.00\t当年支出小计\t\t\t150.00
+小计\t\t\t
+收入合计\t150.00\t支出合计\t150.00
+"""
+
+
+def test_a_label_cut_by_a_page_break_continues_in_its_cell_below() -> None:
+    # "八、社会保障和就" / "业支出" and "当年收入" / "小计", each piece in the cell below the first
+    table = fiscaldoc.parse(HEAD + WRAPPED_SUMMARY).table("budget_summary")
+    assert table is not None
+    labels = [row.label for row in table.rows]
+    assert "社会保障和就业支出" in labels and "当年收入小计" in labels
+    assert "业支出" not in labels and "小计" not in labels
+    social = table.row("社会保障和就业支出")
+    assert social is not None and social.section is fiscaldoc.Section.EXPENDITURE

@@ -200,6 +200,9 @@ def place_sides(
         ):
             previous_label_only.label += p.compact(items[0].label)  # a wrapped label
             continue
+        items = [item for item in items if not _wraps_onto(item, previous_line)]
+        if not items:
+            continue
         chosen = _choose(items, sides, lists, side_of_index, notes)
         for item, side in zip(items, chosen, strict=False):
             item.ordinal = ordinal_of(item.label)
@@ -212,6 +215,34 @@ def place_sides(
         only = items[0] if len(items) == 1 and not items[0].values else None
         previous_label_only = only
     return rows, notes
+
+
+def _wraps_onto(item: Entry, above: Sequence[Entry]) -> bool:
+    """Join ``item`` to the item printed in its cell on the line above when it is the rest of
+    that item's label ("八、社会保障和就" / "业支出", "当年收入" / "小计"), and say so.
+
+    Only in tabbed text (the cell says whose label it continues), only a piece with no figure and
+    no numbering, and only when the joined label is a known item or a 小计 of one.
+    """
+    if item.index is None or item.values or not item.label or ordinal_of(item.label):
+        return False
+    for entry in above:
+        if entry.index != item.index or not entry.label:
+            continue
+        joined = normal_name(entry.label + item.label)
+        piece, head = normal_name(item.label), normal_name(entry.label)
+        known = (
+            joined in function_class_by_name()
+            or joined in _DEPARTMENT_ECONOMIC
+            or joined in _GOVERNMENT_ECONOMIC
+            or joined in _INCOME_TOTALS
+            or joined in _EXPENDITURE_TOTALS
+            or (piece in {"小计", "合计"} and not head.endswith(("小计", "合计", "总计")))
+        )
+        if known and head not in function_class_by_name():
+            entry.label = p.compact(entry.label) + p.compact(item.label)
+            return True
+    return False
 
 
 def _choose(
