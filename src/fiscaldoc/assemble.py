@@ -28,7 +28,7 @@ from fiscaldoc.model.amount import quantum
 from fiscaldoc.narrative import extract as extract_narrative
 from fiscaldoc.performance import cut_performance
 from fiscaldoc.reference.catalogue import BY_ID, CODE_LINKS, LINKS, CodeLink, TotalsLink
-from fiscaldoc.reference.names import is_unit_name
+from fiscaldoc.reference.names import is_unit_name, name_in_title
 from fiscaldoc.tables import BuiltTable, build_table
 from fiscaldoc.tables.build import TotalHints
 from fiscaldoc.tables.placement import Printed
@@ -203,7 +203,7 @@ def _meta(
         unit_name = (
             cover.unit_name
             or (named.most_common(1)[0][0] if named else "")
-            or _name_from_title(title)
+            or _unit_in(title)
             or _top_unit(tables)
         )
     meta = DocumentMeta(
@@ -256,6 +256,7 @@ def _top_unit(tables: Sequence[Table]) -> str:
     return ""
 
 
-def _name_from_title(title: str) -> str:
-    found = regex.match(r"(.+?)(?:19|20)\d{2}年度?", title)
-    return found[1] if found and is_unit_name(found[1]) else ""
+def _unit_in(title: str) -> str:
+    """The unit a heading names around its year, when it is one (not a place or placeholder)."""
+    name = name_in_title(title)
+    return name if is_unit_name(name) else ""
