@@ -112,7 +112,7 @@ def _first(values: Sequence[Any]) -> tuple[Any, str]:
 
 def _fuller_name(values: Sequence[Any]) -> tuple[Any, str]:
     """A name that contains every other stated name is the same unit written in full
-    (中共江苏省委办公厅 for 江苏省委办公厅); otherwise the first part's is kept."""
+    (中共某省委办公厅 for 某省委办公厅); otherwise the first part's is kept."""
     longest = max(values, key=len)
     if all(str(value) in str(longest) for value in values):
         return longest, "the fuller name"

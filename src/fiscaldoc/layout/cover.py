@@ -1,7 +1,7 @@
 """The cover: the lines before the contents or the first part, and what they say of the document.
 
 A cover prints the unit, the year the document is about, its kind and level, often wrapped over
-several lines ("上海市普陀区规划和自然" / "资源局" / "2024 年度部门决算") and sometimes as fields
+several lines ("某市某区规划和自然" / "资源局" / "2024 年度部门决算") and sometimes as fields
 ("预算主管部门：…", "部门:…"). The narrative later names other years (the one it compares with,
 the one it plans for), so the cover's year is the document's year.
 """
@@ -39,7 +39,7 @@ UNIT_FIELDS = (
 """Field names under which a cover or a table header names the unit."""
 
 _FIELD_LEVEL = {"预算主管部门": "部门", "主管部门": "部门", "预算单位": "单位", "决算单位": "单位"}
-"""A cover's field that says the document's level (上海: 预算主管部门 / 预算单位)."""
+"""A cover's field that says the document's level (预算主管部门 / 预算单位)."""
 
 _HEADER_LEVEL = regex.compile(r"(?:^|\s)(?:编制部门|部门名称|预算主管部门|部门)\s*[:：]")
 """A table header naming the unit as a 部门 (部门：…, 编制部门：…)."""
@@ -59,7 +59,7 @@ class Cover:
     kind: str = ""
     level: str = ""
     placeholder: bool = False
-    """The cover names the unit with a template placeholder (上海市XX局)."""
+    """The cover names the unit with a template placeholder (某市XX局)."""
     line: Line | None = None
 
 

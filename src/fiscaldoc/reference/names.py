@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 PLACEHOLDER = regex.compile(r"[X×Ｘx]{2,}|……|\.\.\.|（单位名称）|\(单位名称\)")
-"""Template residue standing where a unit's name belongs (上海市XX局)."""
+"""Template residue standing where a unit's name belongs (某市XX局)."""
 
 _PLACE = regex.compile(r"^(?:\p{Han}{1,6}?(?:省|自治区|市|区|县|州|盟|旗))+$")
 _SENTENCE = regex.compile(r"[，。；,;：:]")
@@ -15,7 +15,7 @@ _TAIL = regex.compile(r"(?:部门|单位)?(?:综合)?(?:决算|预算)(?:公开)
 
 
 def is_unit_name(name: str) -> bool:
-    """Whether ``name`` can be a budget unit's name: not a place alone (江苏省, 上海市普陀区),
+    """Whether ``name`` can be a budget unit's name: not a place alone (某省, 某市某区),
     not a classification item (公共安全支出), not a sentence, not a placeholder."""
     return (
         len(name) >= 2
@@ -27,8 +27,8 @@ def is_unit_name(name: str) -> bool:
 
 
 def name_in_title(title: str) -> str:
-    """The unit a title names before or after its year ("江苏省人民检察院2017年部门预算",
-    "2017年度江苏省高级人民法院部门预算公开"); "" when it names only a place or nothing."""
+    """The unit a title names before or after its year ("某省人民检察院2017年部门预算",
+    "2017年度某省高级人民法院部门预算公开"); "" when it names only a place or nothing."""
     year = _YEAR.search(title)
     if year is None:
         return ""

@@ -25,8 +25,14 @@ def _key(row: Row) -> str:
     return row.code or (_TOTAL if row.label in (_TOTAL, "总计") else "")
 
 
-def _row(table: Table, key: str) -> Row | None:
-    return next((row for row in table.rows if _key(row) == key), None)
+def _rows(table: Table) -> dict[str, Row]:
+    """The table's coded (and 合计) rows by code, the first of each (one pass per table)."""
+    rows: dict[str, Row] = {}
+    for row in table.rows:
+        key = _key(row)
+        if key:
+            rows.setdefault(key, row)
+    return rows
 
 
 def _compare(
@@ -36,13 +42,14 @@ def _compare(
     column = context.column(table, _TOTAL)
     if column is None:
         return
+    indexed = [(source, _rows(source), context.column(source, _TOTAL)) for source in sources]
     for row in table.rows:
         key = _key(row)
         if not key:
             continue
         parts = []
-        for source in sources:
-            other, theirs = _row(source, key), context.column(source, _TOTAL)
+        for source, rows, theirs in indexed:
+            other = rows.get(key)
             if other is not None and theirs is not None:
                 parts.append(Ref(source, other, theirs))
         found = context.compare(this, Ref(table, row, column), parts, relation)
