@@ -18,7 +18,7 @@ import attrs
 import regex
 from hypothesis import strategies as st
 
-from fiscaldoc.model import Document, Section, Table
+from fiscaldoc.model import Document, DocumentKind, Section, Table
 from fiscaldoc.reference.catalogue import BY_ID, Family
 from fiscaldoc.serialize.render import render_table
 
@@ -50,6 +50,7 @@ class Block:
     tail: tuple[str, ...]
     unit_name: str = ""
     year: int = 2023
+    running_title: str = "年度部门决算"  # what the page heads print after the year
 
     @property
     def family(self) -> Family:
@@ -115,8 +116,14 @@ def blocks(doc: Document, style: str) -> list[Block]:
         head, _, tail = _cut(lines, _render(empty, style, doc))
         cells = tuple(_roles(table, line.split("\t")) for line in body)
         year = doc.meta.year or 2023
-        out.append(Block(table, style, tuple(head), cells, tuple(tail), doc.meta.unit_name, year))
+        running = RUNNING_TITLES.get(doc.meta.kind, "年度部门决算")
+        unit = doc.meta.unit_name
+        out.append(Block(table, style, tuple(head), cells, tuple(tail), unit, year, running))
     return out
+
+
+RUNNING_TITLES = {DocumentKind.FINAL_ACCOUNTS: "年度部门决算", DocumentKind.BUDGET: "年部门预算"}
+"""The running head's words after the year, by the kind of document (``2025年部门预算``)."""
 
 
 def _render(table: Table, style: str, doc: Document) -> list[str]:
@@ -254,7 +261,8 @@ def label_around_code(block: Block, rng: random.Random) -> Block:
     decimals, not in bold; never two such rows in a row, nor the first row of the body: a
     fragment between two wrapped rows could belong to either, a code line of whole amounts
     (``208 1234``) could be a line of amounts, and a doubled bold code alone on its line
-    (``201201 1.00``) could be a unit's six-digit code.
+    (``201201 1.00``) could be a unit's six-digit code. The piece below may read like a line
+    of the header (``支出`` under a wrapped ``专项业务经费`` / ``支出``).
     """
     if block.style != "spaces" or block.family is not Family.CLASSIFIED:
         return block
@@ -376,8 +384,8 @@ def title_after_data(block: Block, rng: random.Random) -> Block:
 
 def running_heads(block: Block, rng: random.Random) -> Block:
     """A page break inside the table: a page number (``- 12 -``, ``12``, ``第 12 页``) and a
-    running head (``2024年度部门决算``, ``某局2024年度部门决算``) between two rows, sometimes
-    with a part title (``第三部分 2024年度部门决算表``) dropped there too.
+    running head (``2024年度部门决算``, ``某局2024年度部门决算``; ``2025年部门预算`` in a budget)
+    between two rows, sometimes with a part title (``第三部分 2024年度部门决算表``) dropped there.
 
     Only between whole rows: a part title inside a wrapped label ends the table in the text
     as much as for the reader (the piece after it could start a narrative)."""
@@ -385,14 +393,14 @@ def running_heads(block: Block, rng: random.Random) -> Block:
     if not breaks:
         return block
     page = rng.randint(2, 40)
-    year = block.year
+    head = f"{block.year}{block.running_title}"
     furniture = [
         rng.choice([f"- {page} -", str(page), f"第 {page} 页", f"— {page} —"]),
-        rng.choice([f"{year}年度部门决算", f"{block.unit_name}{year}年度部门决算"]),
+        rng.choice([head, f"{block.unit_name}{head}"]),
     ]
     rng.shuffle(furniture)
     if rng.random() < 0.5:
-        furniture.append(f"第三部分 {year}年度部门决算表")
+        furniture.append(f"第三部分 {head}表")
     body: list[BodyLine] = list(block.body)
     at = rng.choice(breaks)
     body[at:at] = [((line, Role.TEXT),) for line in furniture]

@@ -120,7 +120,7 @@ def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
         return bool(
             p.ORDINAL.match(first)
             or any(p.DECIMAL.fullmatch(p.compact(cell)) for cell in cells)
-            or (first in ROW_STARTS and first != "预算数")
+            or (p.undouble(first) in ROW_STARTS and first != "预算数")
         )
     if spec is not None and spec.rows:
         if p.undouble(first) in spec.rows:
@@ -163,6 +163,8 @@ ROW_STARTS = frozenset(
         "决算数",
         "本年收入合计",
         "本年支出合计",
+        "收入总计",  # the budget summaries' last line, whole in 元: 收入总计 2,773 支出总计 2,773
+        "支出总计",
         "人员经费合计",
         "公用经费合计",
         "人员经费",
@@ -345,7 +347,9 @@ def _read_block(
             index += 1
             continue
         # state == "body"
-        if _is_repeated_header(line) or any(compact == p.compact(h.text) for h in header):
+        if _is_repeated_header(line) or (
+            any(compact == p.compact(h.text) for h in header) and not _label_below(body)
+        ):
             furniture.append(line)  # the header repeated after a page break
         elif p.NARRATIVE.search(compact) and not p.DECIMAL.search(compact):
             break
@@ -367,6 +371,17 @@ def _read_block(
         notes=tuple(notes),
     )
     return block, index
+
+
+def _label_below(body: Sequence[Line]) -> bool:
+    """True after a code line without its label ("商品和服" / "302 1.00" / "务支出") or without
+    its values ("201 一般公共服务" / "支出" / "1.00"): the next line goes on with that row, even
+    when it reads like a piece of the header ("支出")."""
+    cells = cells_of(body[-1]) if body else []
+    if not cells or p.CODE.match(p.compact(cells[0])) is None:
+        return False
+    labelled = any(regex.search(r"\p{Han}", cell) for cell in cells)
+    return not labelled or not any(p.AMOUNT.match(p.compact(cell)) for cell in cells[1:])
 
 
 def _lone_header_label(lines: Sequence[Line], index: int, spec: TableSpec) -> bool:
