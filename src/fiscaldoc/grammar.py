@@ -7,13 +7,22 @@ the stream, which is how a transformer finds the full token behind a leaf of the
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+import lark
 from lark import Lark, Token
 from lark.lexer import Lexer
+
+CACHE_ENV = "FISCALDOC_CACHE_DIR"
+"""Environment variable naming the grammar cache's folder; set it empty to build every time."""
 
 
 def grammar_text(name: str) -> str:
@@ -66,4 +75,64 @@ class _LineLexer(_StreamLexer):
 
 def stream_parser(text: str, *, line_end: bool = False) -> Lark:
     """An LALR parser of ``text`` fed by ready-made tokens (``line_end`` appends ``_NL``)."""
-    return Lark(text, parser="lalr", lexer=_LineLexer if line_end else _StreamLexer)
+    return cached_lark(text, parser="lalr", lexer=_LineLexer if line_end else _StreamLexer)
+
+
+def cache_directory() -> Path | None:
+    """Where built grammars are kept between runs: ``$FISCALDOC_CACHE_DIR``, else the user's
+    cache folder (``$XDG_CACHE_HOME``, ``~/.cache``, ``%LOCALAPPDATA%``) + ``fiscaldoc``;
+    ``None`` (no cache) when the variable is set empty."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "fiscaldoc"
+
+
+def cached_lark(text: str, **options: Any) -> Lark:
+    """A lark parser of ``text``, loaded from the grammar cache when it was built before.
+
+    Building the LALR tables is most of a cold start; a built parser is saved under a key of
+    the grammar, the options, lark's and Python's versions. A cache that cannot be read or
+    written (read-only, another process writing it, a file from another version) only means
+    the parser is built here: saving goes through a temporary file and an atomic rename.
+    """
+    directory = cache_directory()
+    if directory is None:
+        return Lark(text, **options)
+    path = directory / f"{_cache_key(text, options)}.lark"
+    # An entry that cannot be read or loaded is rebuilt (and overwritten), never fatal.
+    with contextlib.suppress(Exception), path.open("rb") as cached:
+        return Lark.load(cached)
+    parser = Lark(text, **options)
+    _save(parser, path)
+    return parser
+
+
+def _cache_key(text: str, options: dict[str, Any]) -> str:
+    described = sorted(
+        (name, getattr(value, "__qualname__", repr(value))) for name, value in options.items()
+    )
+    versions = f"lark {lark.__version__}; python {sys.version_info[:2]}; {described}"
+    return hashlib.sha256(f"{versions}\0{text}".encode()).hexdigest()[:32]
+
+
+def _save(parser: Lark, path: Path) -> None:
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return  # a read-only or missing cache folder: nothing is kept
+    written = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            parser.save(out)
+        written.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            written.unlink()

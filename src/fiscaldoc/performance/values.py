@@ -14,7 +14,7 @@ import regex
 from lark import Lark, Tree
 from lark.exceptions import LarkError
 
-from fiscaldoc.grammar import grammar_text
+from fiscaldoc.grammar import cached_lark, grammar_text
 from fiscaldoc.model import Comparator, Figure, IndicatorValue, Location
 
 _COMPARATORS = {
@@ -45,7 +45,7 @@ DASH = regex.compile(r"^(?:[-—–─━－―‐]+|/|／|\*+)$")
 
 @functools.cache
 def _parser() -> Lark:
-    return Lark(grammar_text("performance.lark"), parser="lalr")
+    return cached_lark(grammar_text("performance.lark"), parser="lalr")
 
 
 def indicator_value(text: str, location: Location) -> IndicatorValue:
