@@ -219,6 +219,26 @@ def test_an_encrypted_pdf_says_it_needs_a_password(example: Document) -> None:
         fiscaldoc.parse_bytes(document_pdf(example, encrypt="secret"))
 
 
+def _pageless_pdf() -> bytes:
+    """A valid PDF with no pages, as PDFium writes it."""
+    buffer = io.BytesIO()
+    pypdfium2.PdfDocument.new().save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("encrypted_first", [True, False])
+def test_the_error_class_depends_only_on_the_file(example: Document, encrypted_first: bool) -> None:
+    """PDFium's last-error code outlives the file that set it: a page-less PDF read after an
+    encrypted one is still reported as damaged, and the encrypted one as encrypted."""
+    encrypted, pageless = document_pdf(example, encrypt="secret"), _pageless_pdf()
+    order = [encrypted, pageless] if encrypted_first else [pageless, encrypted, pageless]
+    for data in order:
+        expected = fiscaldoc.EncryptedPdfError if data is encrypted else fiscaldoc.CorruptPdfError
+        with pytest.raises(fiscaldoc.FiscalDocError) as caught:
+            fiscaldoc.parse_bytes(data)
+        assert type(caught.value) is expected
+
+
 def test_a_pdf_with_only_an_owner_password_is_read(example: Document) -> None:
     locked = StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0)
     assert_same_tables(example, fiscaldoc.parse_bytes(document_pdf(example, encrypt=locked)))

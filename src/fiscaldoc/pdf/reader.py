@@ -93,7 +93,7 @@ def read_pages(data: bytes) -> Iterator[PageContent]:
     try:
         document = module.PdfDocument(data)
     except module.PdfiumError as error:
-        raise _open_error(module, error) from None
+        raise _open_error(module, error, b"/Encrypt" in data) from None
     try:
         for index in range(len(document)):
             try:
@@ -110,9 +110,15 @@ def read_pages(data: bytes) -> Iterator[PageContent]:
         document.close()
 
 
-def _open_error(module: ModuleType, error: Exception) -> Exception:
+def _open_error(module: ModuleType, error: Exception, encrypted: bool) -> Exception:
+    """The error for a PDF PDFium could not open, from the file alone.
+
+    PDFium's last-error code is process-wide and not reset by a failure that sets none (a PDF
+    without pages): a password error left by an earlier file is stale unless this file has an
+    encryption dictionary (``/Encrypt``, which the trailer always holds unencrypted).
+    """
     raw = module.raw
-    code = getattr(error, "err_code", None)
+    code = getattr(error, "err_code", None) if encrypted else None
     if code == raw.FPDF_ERR_PASSWORD:
         return EncryptedPdfError("the PDF is encrypted: it needs a password to be opened")
     if code == raw.FPDF_ERR_SECURITY:
