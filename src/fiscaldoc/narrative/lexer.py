@@ -84,18 +84,20 @@ _POOL = frozenset(
 _STRANGERS = "鑫〓Ω→ｑ"
 
 
-def _first_characters(pattern: str) -> set[str] | None:
+@functools.cache
+def _first_characters(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with, or ``None`` when they are not a
     small known set (a pattern that can start with any Chinese character or any punctuation).
 
     Found by partial matching: a character can start a match when a match can begin with it.
     Every character a pattern names is in the pool tried; a pattern that also accepts
     characters it does not name (``\\p{Han}``, ``[^，。]``) accepts one of the strangers.
+    Worked out once per pattern: each master pattern (one per set of absent markers) needs it.
     """
     compiled = regex.compile(pattern)
     if any(compiled.match(char, partial=True) for char in _STRANGERS):
         return None
-    return {char for char in _POOL if compiled.match(char, partial=True)}
+    return frozenset(char for char in _POOL if compiled.match(char, partial=True))
 
 
 _MARKERS = {entry.marker: regex.compile(entry.marker) for entry in ENTRIES if entry.marker}
