@@ -13,7 +13,7 @@ import attrs
 import regex
 
 from fiscaldoc.layout import patterns as p
-from fiscaldoc.reference.catalogue import Family, TableSpec, match_title
+from fiscaldoc.reference.catalogue import TITLE_MARK, Family, TableSpec, match_title
 from fiscaldoc.text.lines import Line
 
 _LOOKAHEAD = 12
@@ -53,6 +53,8 @@ def cells_of(line: Line) -> list[str]:
 
 def title_of(line: Line) -> tuple[TableSpec, str, str] | None:
     """(spec, title as printed, number) when the line is a table title, else ``None``."""
+    if TITLE_MARK not in line.text:
+        return None  # most lines of a document: no title pattern could match them
     cells = cells_of(line)
     number = ""
     spaced = None if line.tabbed else _SPACED_NUMBER.match(line.text)

@@ -469,9 +469,18 @@ TABLES: tuple[TableSpec, ...] = (
 BY_ID = {spec.id: spec for spec in TABLES}
 
 
+_SPACE = regex.compile(r"\s+")
+
+TITLE_MARK = "表"
+"""A character every table title has (a test holds each title pattern to it): text without it is
+no title, which spares the title patterns nearly every line of a document."""
+
+
 def match_title(text: str) -> TableSpec | None:
     """The table whose title ``text`` is (spaces ignored), or ``None``."""
-    compact = regex.sub(r"\s+", "", text)
+    if TITLE_MARK not in text:
+        return None
+    compact = _SPACE.sub("", text)
     for spec in TABLES:
         if spec.title.match(compact):
             return spec
