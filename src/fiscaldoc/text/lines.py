@@ -125,8 +125,24 @@ class _Mapped:
         return (self.columns[-1] + 1) if self.columns else 1
 
 
+# Whatever any edit below starts from: markup characters, characters the table translates,
+# leading or trailing space, a space or a full-width comma between digits. A line without any
+# (most lines of a document) is already clean.
+_EDITABLE = regex.compile(
+    "[<&|*_#" + regex.escape("".join(chr(code) for code in _TRANSLATE)) + "]"
+    r"|^[\s\-+]|\s$|(?<=\d[,.，])[ \u3000]|(?<=\d)[ \u3000]+[,.，]\d|(?<=\d)，\d"
+)
+
+
 def normalise_line(number: int, raw: str) -> Line:
     """Clean one source line: tags, entities, Markdown marks, odd spaces, broken digits."""
+    if _EDITABLE.search(raw) is None:
+        return Line(number, raw, tuple(range(1, len(raw) + 1)))
+    return edit_line(number, raw)
+
+
+def edit_line(number: int, raw: str) -> Line:
+    """:func:`normalise_line` without its shortcut for lines that need no edit."""
     mapped = _Mapped(raw, list(range(1, len(raw) + 1)))
     if _PIPE_RULE.match(mapped.text) and "|" in mapped.text:
         return Line(number, "", ())
