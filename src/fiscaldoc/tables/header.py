@@ -53,17 +53,24 @@ class Header:
         return tuple(column for column in self.columns if column.section is section)
 
 
+_GLUED_NUMBER = regex.compile(r"(?<=\p{Han})\d+$")
+_COLUMN_NUMBERS = regex.compile(r"^(?:项目)?栏次$")
+_ITEM = regex.compile(r"^项目栏次$|^项目$")
+_DIGITS = regex.compile(r"\d+")
+_AMONG = regex.compile(r"^其中[:：]?")
+
+
 def _clean(cell: str) -> str:
     text = p.undouble(p.compact(cell))
-    text = regex.sub(r"(?<=\p{Han})\d+$", "", text)  # "决算数1" (a 栏次 number glued on)
-    text = regex.sub(r"^(?:项目)?栏次$", "栏次", text)
-    return str(regex.sub(r"^项目栏次$|^项目$", "项目", text))
+    text = _GLUED_NUMBER.sub("", text)  # "决算数1" (a 栏次 number glued on)
+    text = _COLUMN_NUMBERS.sub("栏次", text)
+    return str(_ITEM.sub("项目", text))
 
 
 def _is_column_numbers(cells: Sequence[str]) -> bool:
     filled = [c for c in cells if c]
     return bool(filled) and (
-        any(c.startswith("栏次") for c in filled) or all(regex.fullmatch(r"\d+", c) for c in filled)
+        any(c.startswith("栏次") for c in filled) or all(_DIGITS.fullmatch(c) for c in filled)
     )
 
 
@@ -258,7 +265,7 @@ def _group_columns(text: str, spec: TableSpec) -> tuple[Column, ...]:
     start = text.find("科目名称")
     end = text.find("科目代码", start + 1) if start >= 0 else -1
     segment = text[start + 4 : end if end > 0 else None] if start >= 0 else ""
-    labels = [regex.sub(r"^其中[:：]?", "", found) for found in _GROUP_VALUE.findall(segment)]
+    labels = [_AMONG.sub("", found) for found in _GROUP_VALUE.findall(segment)]
     if not labels:
         labels = [spec.columns[0].label]
     return tuple(Column(label) for label in dict.fromkeys(labels))

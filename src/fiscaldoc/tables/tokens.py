@@ -132,8 +132,12 @@ def _merge_labels(tokens: list[Tok], family: Family) -> list[Tok]:
     return _join_labels(tokens, joins, _join)
 
 
+_CLOSES_WORD = regex.compile(r"[\p{Han}）)]$")
+_OPENS_WORD = regex.compile(r"^[\p{Han}（(]")
+
+
 def _join(left: str, right: str) -> str:
-    if regex.search(r"[\p{Han}）)]$", left) or regex.match(r"^[\p{Han}（(]", right):
+    if _CLOSES_WORD.search(left) or _OPENS_WORD.match(right):
         return left + right
     return f"{left} {right}"
 
@@ -232,13 +236,17 @@ def _mark_codes(tokens: list[Tok]) -> list[Tok]:
     return marked
 
 
+_TWO_DIGITS = regex.compile(r"\d{2}")
+_ONE_DIGIT = regex.compile(r"\d")
+
+
 def _code_part(token: Tok) -> bool:
     """A 款 or 项 part of a split code: two digits, or in its own cell one digit whose leading
     zero a spreadsheet export dropped ("301 | 2 | 津贴补贴" is 30102)."""
     if token.kind is not Kind.NUM:
         return False
-    return bool(regex.fullmatch(r"\d{2}", token.text)) or (
-        token.index is not None and bool(regex.fullmatch(r"\d", token.text))
+    return bool(_TWO_DIGITS.fullmatch(token.text)) or (
+        token.index is not None and bool(_ONE_DIGIT.fullmatch(token.text))
     )
 
 
@@ -342,12 +350,15 @@ def spending_first(lines_tokens: Sequence[list[Tok]]) -> list[list[Tok]]:
     return out
 
 
+_UNIT_CODE = regex.compile(r"\d{3}(?:\d{3}){0,2}")
+
+
 def _mark_unit_code(tokens: list[Tok]) -> list[Tok]:
     """A row of an item table that starts with a unit's code and name ("324 某县某局 …")."""
     if (
         len(tokens) > 1
         and tokens[0].kind is Kind.NUM
-        and regex.fullmatch(r"\d{3}(?:\d{3}){0,2}", tokens[0].text)
+        and _UNIT_CODE.fullmatch(tokens[0].text)
         and tokens[1].kind is Kind.LABEL
     ):
         return [attrs.evolve(tokens[0], kind=Kind.CODE), *tokens[1:]]

@@ -163,8 +163,12 @@ def edit_line(number: int, raw: str) -> Line:
     return Line(number, mapped.text, tuple(mapped.columns))
 
 
+_TAG_NAME = regex.compile(r"</?([A-Za-z0-9]+)")
+_CELL_PADDING = regex.compile(r" +(?=\t)|(?<=\t) +")
+
+
 def _is_block_tag(tag: str) -> bool:
-    name = regex.match(r"</?([A-Za-z0-9]+)", tag)
+    name = _TAG_NAME.match(tag)
     return name is not None and name[1].lower() in {"br", "p", "div", "td", "th", "tr", "li"}
 
 
@@ -177,7 +181,7 @@ def _pipe_to_tabs(mapped: _Mapped) -> None:
     edits.append((last, last + 1, ""))
     mapped.replace(edits)
     # Cells of a pipe table are padded with spaces: trim them around the tabs.
-    mapped.delete(m.span() for m in regex.finditer(r" +(?=\t)|(?<=\t) +", mapped.text))
+    mapped.delete(m.span() for m in _CELL_PADDING.finditer(mapped.text))
 
 
 def _strip(mapped: _Mapped) -> None:
