@@ -4,8 +4,8 @@ A table is drawn from its tab-separated rendering (:func:`fiscaldoc.serialize.re
 the header's merged cells are rebuilt from the rendering's blanks (a label spans the blank cells
 to its right whose columns have labels below it, and a leaf label spans down to the last header
 row), long labels wrap inside their cell, amounts are right-aligned, and a table too long for its
-page goes on on the next one under its header repeated. Rules are drawn as lines, as thin filled
-bars, as cell rectangles, as the three rules of a 三线表, or not at all; pages are portrait,
+page goes on on the next one, under its header repeated or not. Rules are drawn as lines, as thin
+filled bars, as cell rectangles, as the three rules of a 三线表, or not at all; pages are portrait,
 landscape, or portrait with ``/Rotate 90`` and the content drawn sideways. Text uses reportlab's
 built-in CJK font STSong-Light, so nothing is downloaded.
 """
@@ -45,6 +45,8 @@ class Style:
     spread: bool = False  # short labels printed with their characters spread out
     furniture: bool = True  # running head and page numbers
     rows_per_page: int = 0  # when set, a table goes on on a new page after this many rows
+    repeat_header: bool = True  # a table going on on a new page prints its header again
+    running_head: str = ""  # the running head's text (default: the document's title)
 
 
 @attrs.frozen
@@ -280,7 +282,10 @@ class Writer:
             if self.y - height < MARGIN + size * 2 or (number and limit and number % limit == 0):
                 self._close_rules(xs)
                 self._new_page(self.orientation)
-                self._draw_header(xs, head, row_heights)
+                if self.style.repeat_header:
+                    self._draw_header(xs, head, row_heights)
+                elif self.style.rules == "three-line":
+                    self._hline(xs[0], xs[-1], self.y, 1.0)
             top = self.y
             for cell, lines in zip(cells, wrapped, strict=True):
                 self._cell_text(xs, cell, lines, top, height, header=False)
@@ -381,12 +386,15 @@ def document_pdf(
     split_codes: bool = False,
     encrypt: object = None,
     pictures: int = 0,
+    as_printed: bool = False,
 ) -> bytes:
     """A PDF of ``doc``: its title, the ``narrative`` paragraphs, then every table (those whose
     id is in ``landscape_tables`` on landscape pages of their own), then ``pictures`` pages
-    that hold only a drawing (as a scanned page does)."""
-    title = doc.meta.title or f"{doc.meta.unit_name}{doc.meta.year}年度部门决算"
-    writer = Writer(style, running_head=title, encrypt=encrypt)
+    that hold only a drawing (as a scanned page does). Each table names the unit
+    (编制单位：) of the document, or with ``as_printed`` only where the table read did."""
+    kind = doc.meta.kind.value if doc.meta.kind else "决算"
+    title = doc.meta.title or f"{doc.meta.unit_name}{doc.meta.year}年度部门{kind}"
+    writer = Writer(style, running_head=style.running_head or title, encrypt=encrypt)
     writer.heading(title, style.size * 2.4)
     for text in narrative:
         writer.paragraph(text)
@@ -394,7 +402,8 @@ def document_pdf(
         wide = table.id.value in landscape_tables
         if wide or writer.orientation != style.orientation:
             writer._new_page("landscape" if wide else style.orientation)
-        writer.table(table, doc.meta.unit_name, split_codes=split_codes)
+        name = table.unit_name if as_printed else doc.meta.unit_name
+        writer.table(table, name, split_codes=split_codes)
     for _ in range(pictures):
         writer.picture_page()
     return writer.finish()

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
+import regex
 
 from fiscaldoc.errors import ScannedPdfError
 from fiscaldoc.model import Document, Location, ParseNote
@@ -36,7 +37,7 @@ from fiscaldoc.pdf.compose import compose
 from fiscaldoc.pdf.provenance import relocate
 from fiscaldoc.pdf.reader import EXTRA_HINT, PageContent, read_pages
 
-__all__ = ["EXTRA_HINT", "PdfText", "SourceLine", "is_pdf", "locate", "read_pdf"]
+__all__ = ["EXTRA_HINT", "PdfText", "Residue", "SourceLine", "is_pdf", "locate", "read_pdf"]
 
 _MAGIC = b"%PDF-"
 
@@ -57,6 +58,16 @@ class SourceLine:
 
 
 @attrs.frozen(slots=True)
+class Residue:
+    """A line printed on the page but kept out of the text (a running head, a page number):
+    its text, the line of the text it stands nearest (the first of its page), and its place."""
+
+    text: str
+    line: int
+    source: SourceLine
+
+
+@attrs.frozen(slots=True)
 class PdfText:
     """A PDF as text for the parser: ``lines`` (tables tab-separated) and, for each line, its
     :class:`SourceLine`; the number of pages, and the pages that have no text layer."""
@@ -71,6 +82,9 @@ class PdfText:
     offpage: tuple[int, ...] = ()
     """The pages with text placed outside the page, which no reader sees and which is left out
     (see :attr:`fiscaldoc.pdf.reader.PageContent.offpage`)."""
+    furniture: tuple[Residue, ...] = ()
+    """Running heads, feet and page numbers (:mod:`fiscaldoc.pdf.furniture`), kept out of
+    :attr:`lines` and noted in the parsed document."""
 
     @property
     def text(self) -> str:
@@ -112,7 +126,8 @@ def read_pdf(source: bytes | str | os.PathLike[str]) -> PdfText:
                 offpage.append(page.number)
             yield page
 
-    emitted, without_text = compose(counted())
+    composed = compose(counted())
+    emitted, without_text = composed.lines, composed.without_text
     if count and len(without_text) == count:
         raise ScannedPdfError(
             f"the PDF has no text layer: none of its {count} pages "
@@ -129,7 +144,28 @@ def read_pdf(source: bytes | str | os.PathLike[str]) -> PdfText:
         )
         for line in emitted
     )
-    return PdfText(lines, sources, count, tuple(without_text), tuple(unmeasured), tuple(offpage))
+    first_line: dict[int, int] = {}
+    for number, line in enumerate(emitted, 1):
+        first_line.setdefault(line.page.number, number)
+    furniture = tuple(
+        Residue(
+            line.text,
+            first_line.get(line.page.number, 1),
+            SourceLine(
+                line.page.number, None if line.rect is None else line.page.frame.box(line.rect)
+            ),
+        )
+        for line in composed.furniture
+    )
+    return PdfText(
+        lines,
+        sources,
+        count,
+        tuple(without_text),
+        tuple(unmeasured),
+        tuple(offpage),
+        furniture,
+    )
 
 
 def locate(doc: Document, pdf: PdfText) -> Document:
@@ -167,7 +203,35 @@ def locate(doc: Document, pdf: PdfText) -> Document:
                 Location(1, 1, page=pdf.offpage[0]),
             )
         )
+    notes += _furniture_notes(pdf.furniture)
     return attrs.evolve(located, notes=(*located.notes, *notes)) if notes else located
+
+
+def _furniture_notes(residue: tuple[Residue, ...]) -> list[ParseNote]:
+    """One note per running head or page-number shape, naming the pages it is printed on and
+    located at its first print."""
+    groups: dict[str, list[Residue]] = {}
+    for item in residue:
+        shape = regex.sub(r"\d+", "#", "".join(item.text.split()))
+        groups.setdefault(shape, []).append(item)
+    notes = []
+    for items in groups.values():
+        first = items[0]
+        pages = sorted({item.source.page for item in items})
+        shown = (
+            first.text
+            if len(items) == 1 or all(i.text == first.text for i in items)
+            else (f"{first.text} … {items[-1].text}")
+        )
+        notes.append(
+            ParseNote(
+                "pdf-page-furniture",
+                f"「{shown}」 is printed at the same place on {_pages(pages)} (a running head, "
+                "foot or page number): left out of the text",
+                Location(first.line, 1, page=first.source.page, box=first.source.box),
+            )
+        )
+    return notes
 
 
 def _pages(numbers: list[int] | tuple[int, ...]) -> str:

@@ -32,6 +32,7 @@ from fiscaldoc.pdf.cells import (
     is_full_width,
     row_starts,
 )
+from fiscaldoc.pdf.furniture import find as find_furniture
 from fiscaldoc.pdf.geometry import Glyph, Rect
 from fiscaldoc.pdf.grid import Grid, grids
 from fiscaldoc.pdf.lines import TextLine, text_lines
@@ -111,18 +112,13 @@ class Composer:
         self._open: _Open | None = None
         self._spec: TableSpec | None = None
 
-    def page(self, page: PageContent) -> None:
-        """Write one page."""
-        found = [g for g in grids(page.rules) if _inside(g, page.glyphs)]
-        areas = [g.rect for g in found]
-        in_grid: dict[int, list[Glyph]] = {n: [] for n in range(len(found))}
-        loose: list[Glyph] = []
-        for glyph in page.glyphs:
-            x, y = glyph.rect.cx, glyph.rect.cy
-            owner = next((n for n, area in enumerate(areas) if area.contains(x, y)), None)
-            (loose if owner is None else in_grid[owner]).append(glyph)
+    def page(self, page: PageContent, split: _Split, furniture: Sequence[TextLine] = ()) -> None:
+        """Write one page (its tables and loose glyphs, :func:`_split`), leaving out the lines
+        found to be its furniture."""
+        found, in_grid, loose = split
+        skipped = {id(glyph) for line in furniture for glyph in line.glyphs}
         items: list[tuple[float, TextLine | Grid]] = [
-            (line.rect.y0, line) for line in text_lines(loose)
+            (line.rect.y0, line) for line in text_lines([g for g in loose if id(g) not in skipped])
         ]
         items += [(grid.rect.y0, grid) for grid in found]
         items.sort(key=lambda item: item[0])
@@ -130,7 +126,10 @@ class Composer:
         index = 0
         while index < len(lines_only):
             item = lines_only[index]
-            if isinstance(item, Grid):
+            if isinstance(item, Grid) and item.single_row and not self._continues(item):
+                glyphs = in_grid[found.index(item)]  # a ruled box, not a table: its text
+                lines_only[index : index + 1] = text_lines(glyphs)
+            elif isinstance(item, Grid):
                 self._grid(page, item, in_grid[found.index(item)])
                 index += 1
             else:
@@ -141,7 +140,7 @@ class Composer:
     def _grid(self, page: PageContent, grid: Grid, glyphs: Sequence[Glyph]) -> None:
         rows = grid_rows(grid, glyphs)
         opened = self._open
-        if opened is not None and not opened.lines and opened.width == grid.width:
+        if opened is not None and self._continues(grid):
             rows = self._skip_header(rows, opened.header)
             self._rows(page, rows, grid)
             return
@@ -154,6 +153,10 @@ class Composer:
         self._rows(page, rows, grid)
         self._open = _Open(spec, frozenset(_key(row.texts) for row in header), grid.width)
         self._spec = None
+
+    def _continues(self, grid: Grid) -> bool:
+        opened = self._open
+        return opened is not None and not opened.lines and opened.width == grid.width
 
     def _skip_header(self, rows: list[TableRow], header: frozenset[str]) -> list[TableRow]:
         start = 0
@@ -277,6 +280,22 @@ class Composer:
         return start + len(body)
 
 
+_Split = tuple[list[Grid], dict[int, list[Glyph]], list[Glyph]]
+
+
+def _split(page: PageContent) -> _Split:
+    """A page's ruled tables, the glyphs inside each, and the glyphs outside them all."""
+    found = [g for g in grids(page.rules) if _inside(g, page.glyphs)]
+    areas = [g.rect for g in found]
+    in_grid: dict[int, list[Glyph]] = {n: [] for n in range(len(found))}
+    loose: list[Glyph] = []
+    for glyph in page.glyphs:
+        x, y = glyph.rect.cx, glyph.rect.cy
+        owner = next((n for n, area in enumerate(areas) if area.contains(x, y)), None)
+        (loose if owner is None else in_grid[owner]).append(glyph)
+    return found, in_grid, loose
+
+
 def _inside(grid: Grid, glyphs: Sequence[Glyph]) -> bool:
     area = grid.rect
     return any(area.contains(g.rect.cx, g.rect.cy) for g in glyphs)
@@ -314,13 +333,31 @@ def _candidates(items: Sequence[TextLine | Grid], start: int) -> list[TextLine]:
     return body
 
 
-def compose(pages: Iterable[PageContent]) -> tuple[list[Emitted], list[int]]:
-    """The written lines of all pages and the numbers of the pages without a text layer."""
+def compose(pages: Iterable[PageContent]) -> Composed:
+    """The written lines of all pages, the pages without a text layer, and the page furniture
+    left out of the lines (running heads and page numbers, :mod:`fiscaldoc.pdf.furniture`)."""
     composer = Composer()
     without_text = []
+    readable: list[PageContent] = []
     for page in pages:
-        if not page.has_text:
+        if page.has_text:
+            readable.append(page)
+        else:
             without_text.append(page.number)
-            continue
-        composer.page(page)
-    return composer.out, without_text
+    splits = [_split(page) for page in readable]
+    furniture = find_furniture(readable, [loose for _, _, loose in splits])
+    residue: list[Emitted] = []
+    for page, split, lines in zip(readable, splits, furniture, strict=True):
+        composer.page(page, split, lines)
+        residue += [Emitted(line.text, page, line.rect) for line in lines]
+    return Composed(composer.out, without_text, residue)
+
+
+@attrs.frozen(slots=True)
+class Composed:
+    """What :func:`compose` gives: the written lines, the pages without a text layer, and the
+    furniture lines kept out of the text."""
+
+    lines: list[Emitted]
+    without_text: list[int]
+    furniture: list[Emitted]

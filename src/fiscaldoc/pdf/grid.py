@@ -48,6 +48,11 @@ class Grid:
         """The number of elementary columns."""
         return len(self.xs) - 1
 
+    @property
+    def single_row(self) -> bool:
+        """True for a grid of one row: a table only as the rest of one begun on an earlier page."""
+        return len(self.ys) == 2
+
 
 def grids(rules: Sequence[Rule]) -> list[Grid]:
     """The ruled tables drawn by ``rules``, top to bottom."""
@@ -136,8 +141,8 @@ def _grid(rules: Sequence[Rule]) -> Grid | None:
     verticals = [r for r in rules if not r.horizontal]
     xs = _edges([r.x0 for r in verticals])
     ys = _edges([r.y0 for r in horizontals])
-    if len(xs) < 3 or len(ys) < 3:
-        return None  # a box or a single rule, not a table
+    if len(xs) < 3 or len(ys) < 2:
+        return None  # a box or a single rule, not a table (one row: perhaps a table's last)
     width, height = len(xs) - 1, len(ys) - 1
 
     def vertical_at(x: float, y: float) -> bool:

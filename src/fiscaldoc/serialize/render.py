@@ -309,9 +309,11 @@ def _header_cell(paths: Sequence[tuple[str, ...]], index: int, level: int) -> st
 
 
 def _columns(table: Table, spec: TableSpec, section: Section | None = None) -> list[Column]:
-    """The value columns of the table (or of one side), the catalogue's when none are given."""
+    """The value columns of the table (or of one side), the catalogue's when none are given;
+    each once (a table printed in column groups side by side has its 决算数 once per group, but
+    a cell names only its label, so a repeated column would print every value again)."""
     wanted = (section,) if section is Section.INCOME else (section, None)
-    columns = [column for column in table.columns if column.section in wanted]
+    columns = list(dict.fromkeys(column for column in table.columns if column.section in wanted))
     return columns or [Column(col.label, section=section) for col in spec.columns_for(section)]
 
 
