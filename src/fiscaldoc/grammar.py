@@ -8,6 +8,7 @@ the stream, which is how a transformer finds the full token behind a leaf of the
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -15,10 +16,11 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import lark
-from lark import Lark, Token
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 CACHE_ENV = "FISCALDOC_CACHE_DIR"
@@ -76,6 +78,41 @@ class _LineLexer(_StreamLexer):
 def stream_parser(text: str, *, line_end: bool = False) -> Lark:
     """An LALR parser of ``text`` fed by ready-made tokens (``line_end`` appends ``_NL``)."""
     return cached_lark(text, parser="lalr", lexer=_LineLexer if line_end else _StreamLexer)
+
+
+class NoParseError(LarkError):
+    """The tokens fit no rule of the grammar (known from their terminals, without a parse)."""
+
+
+def parse_stream(parser: Lark, tokens: Sequence[StreamToken]) -> Tree[Token]:
+    """Parse ready-made tokens once per shape: the tree of a sequence of terminals seen before.
+
+    An LALR parse depends only on the tokens' terminals, and table rows and clauses repeat a
+    few shapes, so each shape is parsed once per process. The tree's leaves carry their
+    terminal and ``start_pos`` (the token's index) but no text: a transformer looks each token
+    up by position. Raises :class:`NoParseError` (a ``LarkError``) when the shape fits no rule.
+    """
+    tree = _parse_shape(parser, tuple(token.kind.value for token in tokens))
+    if tree is None:
+        raise NoParseError("the tokens fit no rule of the grammar")
+    return tree
+
+
+class _Terminal(NamedTuple):
+    value: str
+
+
+class _Shaped(NamedTuple):
+    kind: _Terminal
+    text: str = ""
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_shape(parser: Lark, terminals: tuple[str, ...]) -> Tree[Token] | None:
+    try:
+        return parser.parse([_Shaped(_Terminal(name)) for name in terminals])
+    except LarkError:
+        return None
 
 
 def cache_directory() -> Path | None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from lark import Lark, Token, Tree
 
-from fiscaldoc.grammar import grammar_text, stream_parser
+from fiscaldoc.grammar import grammar_text, parse_stream, stream_parser
 from fiscaldoc.narrative.lexer import Tok
 
 FAMILIES = (
@@ -47,4 +47,4 @@ def terminals_of(family: str) -> frozenset[str]:
 
 def parse_clause(family: str, tokens: Sequence[Tok]) -> Tree[Token]:
     """Parse one clause; raises lark's ``LarkError`` when it is not a clause of the family."""
-    return parser_for(family).parse(tokens)
+    return parse_stream(parser_for(family), tokens)

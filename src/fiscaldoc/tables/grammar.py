@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from lark import Lark, Token, Tree
 
-from fiscaldoc.grammar import grammar_text, stream_parser
+from fiscaldoc.grammar import grammar_text, parse_stream, stream_parser
 from fiscaldoc.reference.catalogue import Family
 from fiscaldoc.tables.tokens import Tok
 
@@ -28,4 +28,4 @@ def parser_for(family: Family) -> Lark:
 
 def parse_tokens(family: Family, tokens: Sequence[Tok]) -> Tree[Token]:
     """Parse one line's tokens; raises lark's ``UnexpectedInput`` when they fit no row."""
-    return parser_for(family).parse(tokens)
+    return parse_stream(parser_for(family), tokens)
