@@ -33,7 +33,7 @@ import regex
 from fiscaldoc.errors import ScannedPdfError
 from fiscaldoc.model import Document, Location, ParseNote
 from fiscaldoc.model.location import Box
-from fiscaldoc.pdf.compose import compose
+from fiscaldoc.pdf.compose import Emitted, compose
 from fiscaldoc.pdf.provenance import relocate
 from fiscaldoc.pdf.reader import EXTRA_HINT, PageContent, read_pages
 
@@ -85,6 +85,9 @@ class PdfText:
     furniture: tuple[Residue, ...] = ()
     """Running heads, feet and page numbers (:mod:`fiscaldoc.pdf.furniture`), kept out of
     :attr:`lines` and noted in the parsed document."""
+    repeated: tuple[Residue, ...] = ()
+    """The lines of table headers printed again over a table's rows on a later page: the
+    table is read once, under its first header; these are noted."""
 
     @property
     def text(self) -> str:
@@ -147,16 +150,20 @@ def read_pdf(source: bytes | str | os.PathLike[str]) -> PdfText:
     first_line: dict[int, int] = {}
     for number, line in enumerate(emitted, 1):
         first_line.setdefault(line.page.number, number)
-    furniture = tuple(
-        Residue(
-            line.text,
-            first_line.get(line.page.number, 1),
-            SourceLine(
-                line.page.number, None if line.rect is None else line.page.frame.box(line.rect)
-            ),
+
+    def residue(found: list[Emitted]) -> tuple[Residue, ...]:
+        return tuple(
+            Residue(
+                line.text,
+                first_line.get(line.page.number, 1),
+                SourceLine(
+                    line.page.number,
+                    None if line.rect is None else line.page.frame.box(line.rect),
+                ),
+            )
+            for line in found
         )
-        for line in composed.furniture
-    )
+
     return PdfText(
         lines,
         sources,
@@ -164,7 +171,8 @@ def read_pdf(source: bytes | str | os.PathLike[str]) -> PdfText:
         tuple(without_text),
         tuple(unmeasured),
         tuple(offpage),
-        furniture,
+        residue(composed.furniture),
+        residue(composed.repeated),
     )
 
 
@@ -204,6 +212,18 @@ def locate(doc: Document, pdf: PdfText) -> Document:
             )
         )
     notes += _furniture_notes(pdf.furniture)
+    if pdf.repeated:
+        repeated_on = sorted({item.source.page for item in pdf.repeated})
+        first = pdf.repeated[0]
+        notes.append(
+            ParseNote(
+                "pdf-repeated-header",
+                f"{len(pdf.repeated)} header lines of tables going on over a page break are "
+                f"printed again on {_pages(repeated_on)}: each table is read under its first "
+                "header",
+                Location(first.line, 1, page=first.source.page, box=first.source.box),
+            )
+        )
     return attrs.evolve(located, notes=(*located.notes, *notes)) if notes else located
 
 

@@ -109,6 +109,7 @@ class Composer:
 
     def __init__(self) -> None:
         self.out: list[Emitted] = []
+        self.repeated: list[Emitted] = []  # table headers printed again on a later page
         self._open: _Open | None = None
         self._spec: TableSpec | None = None
 
@@ -141,7 +142,7 @@ class Composer:
         rows = grid_rows(grid, glyphs)
         opened = self._open
         if opened is not None and self._continues(grid):
-            rows = self._skip_header(rows, opened.header)
+            rows = self._skip_header(page, rows, opened.header)
             self._rows(page, rows, grid)
             return
         spec = self._spec
@@ -158,9 +159,13 @@ class Composer:
         opened = self._open
         return opened is not None and not opened.lines and opened.width == grid.width
 
-    def _skip_header(self, rows: list[TableRow], header: frozenset[str]) -> list[TableRow]:
+    def _skip_header(
+        self, page: PageContent, rows: list[TableRow], header: frozenset[str]
+    ) -> list[TableRow]:
         start = 0
         while start < len(rows) and _key(rows[start].texts) in header:
+            row = rows[start]
+            self.repeated.append(Emitted(" ".join(row.texts).strip(), page, row.rect))
             start += 1
         return rows[start:]
 
@@ -192,6 +197,7 @@ class Composer:
             return index + 1
         if opened is not None and opened.lines:
             if p.compact(text) in opened.header:
+                self.repeated.append(Emitted(text, page, line.rect))
                 return index + 1  # the header repeated on a new page
             end = self._body(page, items, index, opened)
             if end > index:
@@ -350,14 +356,15 @@ def compose(pages: Iterable[PageContent]) -> Composed:
     for page, split, lines in zip(readable, splits, furniture, strict=True):
         composer.page(page, split, lines)
         residue += [Emitted(line.text, page, line.rect) for line in lines]
-    return Composed(composer.out, without_text, residue)
+    return Composed(composer.out, without_text, residue, composer.repeated)
 
 
 @attrs.frozen(slots=True)
 class Composed:
     """What :func:`compose` gives: the written lines, the pages without a text layer, and the
-    furniture lines kept out of the text."""
+    furniture lines and the repeated table headers kept out of the text."""
 
     lines: list[Emitted]
     without_text: list[int]
     furniture: list[Emitted]
+    repeated: list[Emitted]

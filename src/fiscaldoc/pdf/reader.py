@@ -35,6 +35,7 @@ _THIN = 3.0  # a filled rectangle thinner than this (points) is drawn as a rule
 _MIN_RULE = 4.0  # shorter strokes (ticks, underlines of single characters) are not rules
 _AXIS = 0.5  # how far from horizontal or vertical a stroke may be
 _UNMEASURED = 0.01  # PDFium leaves out text objects narrower than this (points)
+_SLANT = 0.05  # a baseline rising more than this (tan of its angle) is not the page's text
 _OFF_PAGE = 1.0  # how far outside the page box a character's centre may lie (points)
 
 
@@ -251,10 +252,12 @@ _Char = tuple[str, Box, bool]
 def _chars(raw: Any, textpage: Any) -> tuple[list[_Char], int]:
     """(character, page-space font box, space before) for each visible upright character, and
     the number of characters without a Unicode mapping. Characters running another way than
-    the page's text (a stamp, a watermark) are left out."""
+    the page's text (a stamp, a watermark: a baseline turned from the page's) are left out."""
     chars: list[_Char] = []
     unmapped = 0
     rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
     space = False
     count = raw.FPDFText_CountChars(textpage)
     for index in range(max(count, 0)):
@@ -266,8 +269,11 @@ def _chars(raw: Any, textpage: Any) -> tuple[list[_Char], int]:
         if raw.FPDFText_HasUnicodeMapError(textpage, index) or char == "\ufffd":
             unmapped += 1
             continue
-        angle = raw.FPDFText_GetCharAngle(textpage, index)
-        if 0.05 < angle < 2 * math.pi - 0.05:
+        # the baseline's direction from the character's matrix: slanted (italic) characters,
+        # whose matrix is sheared and whose PDFium angle is not 0, run along the line too
+        if raw.FPDFText_GetMatrix(textpage, index, matrix_ref) and (
+            abs(matrix.b) > _SLANT * abs(matrix.a) or matrix.a < 0
+        ):
             continue
         if not raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(rect)):
             continue
