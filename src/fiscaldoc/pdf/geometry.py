@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import attrs
+import regex
 
 from fiscaldoc.model.location import Box
 
@@ -72,6 +73,10 @@ def bounding(rects: Iterable[Rect]) -> Rect:
     )
 
 
+WIDE = regex.compile(r"[\p{Han}\p{Ideographic}\u3000-\u303f\uff00-\uffef“”‘’、]")
+"""Full-width characters: ideographs and CJK punctuation."""
+
+
 @attrs.frozen(slots=True)
 class Glyph:
     """One printed character: its text, its box and whether a space preceded it in the PDF's
@@ -80,11 +85,17 @@ class Glyph:
     char: str
     rect: Rect
     space_before: bool = False
+    size: float = attrs.field(init=False, eq=False, repr=False)
+    """The font size, taken as the height of the character's font box (computed once: the
+    layout asks for it of every pair of neighbouring characters)."""
 
-    @property
-    def size(self) -> float:
-        """The font size, taken as the height of the character's font box."""
-        return max(self.rect.height, 1.0)
+    wide: bool = attrs.field(init=False, eq=False, repr=False)
+    """Whether the character is full-width (an ideograph, CJK punctuation), which needs no
+    space beside another."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "size", max(self.rect.y1 - self.rect.y0, 1.0))
+        object.__setattr__(self, "wide", WIDE.match(self.char) is not None)
 
 
 @attrs.frozen(slots=True)

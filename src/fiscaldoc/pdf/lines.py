@@ -14,14 +14,14 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from fiscaldoc.pdf.geometry import Glyph, Rect, bounding
+from fiscaldoc.pdf.geometry import WIDE, Glyph, Rect, bounding
 
 _SAME_LINE = 0.45  # centres closer than this share of the font size are on one line
 _SPACE_GAP = 0.3  # a gap wider than this share of the font size is a space
 _SPREAD_GAP = 1.6  # ideographs further apart than this are separate words
 _CHUNK_GAP = 0.6  # a gap wider than this ends a chunk
 _SPREAD_CHUNK = 1.0  # ideographs further apart than this end a chunk
-_WIDE = regex.compile(r"[\p{Han}\p{Ideographic}\u3000-\u303f\uff00-\uffef“”‘’、]")
+
 _SPLIT_CODE = regex.compile(r"^\d{3}(?: \d{2}){1,2}$")
 _BETWEEN_WIDE = regex.compile(
     r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’、]) (?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’、])"
@@ -87,7 +87,7 @@ def chunks(line: TextLine, gap: float = _CHUNK_GAP) -> list[TextLine]:
 def _breaks(left: Glyph, right: Glyph, gap: float) -> bool:
     space = right.rect.x0 - left.rect.x1
     size = max(left.size, right.size)
-    if _WIDE.match(left.char) and _WIDE.match(right.char):
+    if left.wide and right.wide:
         return space > max(gap, _SPREAD_CHUNK) * size
     return space > gap * size
 
@@ -107,7 +107,7 @@ def spell(glyphs: Sequence[Glyph]) -> str:
 def _spaced(left: Glyph, right: Glyph) -> bool:
     space = right.rect.x0 - left.rect.x1
     size = max(left.size, right.size)
-    if _WIDE.match(left.char) and _WIDE.match(right.char):
+    if left.wide and right.wide:
         return space > _SPREAD_GAP * size
     return right.space_before or space > _SPACE_GAP * size
 
@@ -121,7 +121,7 @@ def cell_text(lines: Sequence[TextLine]) -> str:
         piece = line.text.strip()
         if not piece:
             continue
-        if text and not (_WIDE.match(text[-1]) or _WIDE.match(piece[0])):
+        if text and not (WIDE.match(text[-1]) or WIDE.match(piece[0])):
             text += " "
         text += piece
     text = str(_BETWEEN_WIDE.sub("", text))
