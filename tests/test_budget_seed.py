@@ -290,4 +290,8 @@ def test_the_budget_drawn_as_a_ruled_pdf_reads_back_to_the_same_cells(
         )
 
     assert cells(again) == cells(doc)
-    assert again.notes == ()
+    # nothing repaired or undecided; the page furniture and repeated headers the PDF prints are
+    # noted as what they are
+    residue = {"pdf-page-furniture", "pdf-repeated-header"}
+    assert [note for note in again.notes if note.code not in residue] == []
+    assert {note.code for note in again.notes} == residue
