@@ -345,3 +345,25 @@ def test_text_placed_below_the_page_is_left_out_and_noted() -> None:
     assert all("收入决算表" not in line.text for line in doc.narrative)
     notes = [note for note in doc.notes if note.code == "pdf-text-off-page"]
     assert len(notes) == 1 and notes[0].location.page == 1
+
+
+_THREE_PUBLIC = """某市住房公积金管理中心2025年度部门决算
+财政拨款“三公”经费及会议费、培训费支出决算表
+公开09表
+单位：元
+项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t会议费\t培训费
+\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t
+预算数\t19599.55\t0.00\t0.00\t0.00\t0.00\t19599.55\t99999.99\t62.59
+决算数\t109436.88\t0.00\t106006.91\t47558.13\t58448.78\t3429.97\t0.00\t0.00
+"""
+
+
+def test_a_wrapped_lanci_word_keeps_the_column_numbers_out_of_the_labels() -> None:
+    """An unruled header so narrow that 栏次 wraps in its cell (栏 on the numbers' line, 次
+    below it): the line is still the 栏次 row, and its numbers join no label."""
+    doc = fiscaldoc.parse_bytes(_THREE_PUBLIC.encode())
+    data = document_pdf(doc, Style(rules="three-line", size=9.0, spread=True))
+    lines = read_pdf(data).lines
+    assert "栏次\t1\t2\t3\t4\t5\t6\t7\t8" in lines
+    assert not any("费4" in line for line in lines)
+    assert_same_tables(doc, fiscaldoc.parse_bytes(data))

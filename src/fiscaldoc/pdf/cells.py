@@ -35,7 +35,7 @@ from fiscaldoc.pdf.grid import Grid
 from fiscaldoc.pdf.header import Node, bands, tree
 from fiscaldoc.pdf.lines import TextLine, cell_text, chunks, text_lines
 
-_NUMBERS_CELL = regex.compile(r"^(?:栏次|行次|项目栏次|\d{1,3})$")
+_NUMBERS_CELL = regex.compile(r"^(?:栏次?|行次?|次|项目栏次|\d{1,3})$")
 _VALUE = regex.compile(r"^(?:[-−]?[\d,]+(?:\.\d+)?%?|[-—–─━－―‐/／*]+|\d{3}(?: ?\d{2}){0,2})$")
 _INSIDE = 0.5  # points: a right edge that sits on a column edge belongs to the left column
 _NUMBER = regex.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?%?$")
@@ -116,8 +116,11 @@ def is_full_width(row: TableRow, grid: Grid) -> bool:
 
 
 def is_column_numbers(line: TextLine) -> bool:
-    """The 栏次 line: column numbers (and the word 栏次) only."""
+    """The 栏次 line: column numbers (and the word 栏次) only — the word wrapped in a narrow
+    first column too (栏 on the numbers' line, 次 alone on the line below)."""
     parts = [piece.text.replace(" ", "") for piece in chunks(line)]
+    if parts == ["次"]:
+        return True
     return len(parts) >= 2 and all(_NUMBERS_CELL.match(part) for part in parts)
 
 
@@ -240,7 +243,8 @@ def columns(header: Sequence[TextLine], body: Sequence[TextLine]) -> Columns | N
         )
         for row in rows
     ]
-    header_rows += [attrs.evolve(model.cut([line]), header=True) for line in numbers]
+    if numbers:  # one 栏次 row, its word joined when wrapped (栏 / 次)
+        header_rows.append(attrs.evolve(model.cut(numbers), header=True))
     return Columns(edges, tuple(header_rows))
 
 

@@ -233,7 +233,7 @@ class Composer:
             item = items[index]
             if not isinstance(item, TextLine) or _ends_table(item.text):
                 return start
-            if _starts_body(item.text, spec, after_numbers):
+            if not is_column_numbers(item) and _starts_body(item.text, spec, after_numbers):
                 break
             header.append(item)
             after_numbers = is_column_numbers(item)
