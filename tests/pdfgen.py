@@ -393,7 +393,8 @@ def document_pdf(
     that hold only a drawing (as a scanned page does). Each table names the unit
     (编制单位：) of the document, or with ``as_printed`` only where the table read did."""
     kind = doc.meta.kind.value if doc.meta.kind else "决算"
-    title = doc.meta.title or f"{doc.meta.unit_name}{doc.meta.year}年度部门{kind}"
+    year = f"{doc.meta.year}年度" if doc.meta.year else ""
+    title = doc.meta.title or f"{doc.meta.unit_name}{year}部门{kind}"
     writer = Writer(style, running_head=style.running_head or title, encrypt=encrypt)
     writer.heading(title, style.size * 2.4)
     for text in narrative:

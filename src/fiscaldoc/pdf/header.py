@@ -46,10 +46,18 @@ class Node:
 
 
 def bands(pieces: Sequence[TextLine]) -> list[list[TextLine]]:
-    """Header pieces grouped by the printed line they are on, top to bottom, left to right."""
+    """Header pieces grouped by the printed line they are on, top to bottom, left to right.
+
+    A piece joins the line above when it overlaps one of its pieces in height, unless it stands
+    under one of them: two pieces of one printed line never share an x-range (a label wrapped
+    onto a line that rows of the next header level overlap is that label's next line)."""
     bands: list[list[TextLine]] = []
     for piece in sorted(pieces, key=lambda q: q.rect.cy):
-        if bands and any(piece.rect.y_overlap(other.rect) > 0 for other in bands[-1]):
+        if (
+            bands
+            and any(piece.rect.y_overlap(other.rect) > 0 for other in bands[-1])
+            and not any(piece.rect.x_overlap(other.rect) > 0 for other in bands[-1])
+        ):
             bands[-1].append(piece)
         else:
             bands.append([piece])
