@@ -22,6 +22,7 @@ from fiscaldoc.pdf.lines import TextLine, cell_text
 _BELOW = 0.3  # share of a font size a label may reach up into the line above it
 _NEXT_LINE = 1.2  # a label this many font sizes under another is on the next line
 _UNDER = 3.0  # the cost (in font sizes) of a header label left under no label above it
+_WRAP = 0.6  # a label's next line stands closer than this share of a font size under it
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -76,7 +77,7 @@ def tree(
     first line of that label, wrapped; a piece over several is a group.
     """
     roots: list[Node] = []
-    for band in reversed(bands):
+    for band in reversed(_wrapped(bands, size)):
         top = min(q.rect.y0 for q in band)
         below = sorted((r for r in roots if r.rect.y0 > top), key=lambda r: r.rect.cx)
         rest = [r for r in roots if r.rect.y0 <= top]
@@ -85,6 +86,33 @@ def tree(
         roots = rest + [r for r in below if id(r) not in taken]
         roots += [_hang(piece, run, size) for piece, run in zip(band, runs, strict=True)]
     return sorted(roots, key=lambda r: r.rect.cx)
+
+
+def _wrapped(bands: Sequence[Sequence[TextLine]], size: float) -> list[list[TextLine]]:
+    """The bands with each label's wrapped lines joined to its first: a piece set close under
+    a piece of the band above (less than :data:`_WRAP` font sizes), within its x-range and
+    aligned with it (the same middle or the same left edge), and the only piece of its band
+    under that one, is the next line of the same label — not a label of the next level, which
+    stands further down (a group's label wrapped over two lines, 部门预算支出经济分 / 类科目,
+    over its 项目 and 预算数)."""
+    out = [list(band) for band in bands]
+    for upper in range(len(out) - 1):
+        lower = out[upper + 1]
+        for k, above in enumerate(out[upper]):
+            under = [q for q in lower if q.rect.x_overlap(above.rect) > 0]
+            if len(under) != 1:
+                continue
+            piece = under[0]
+            a, b = above.rect, piece.rect
+            if (
+                0 <= b.y0 - a.y1 <= _WRAP * size
+                and a.x0 - _WRAP * size <= b.x0
+                and b.x1 <= a.x1 + _WRAP * size
+                and (abs(a.cx - b.cx) <= size or abs(a.x0 - b.x0) <= _WRAP * size)
+            ):
+                out[upper][k] = TextLine((*above.glyphs, *piece.glyphs), a.union(b))
+                lower.remove(piece)
+    return [band for band in out if band]
 
 
 def _share(
