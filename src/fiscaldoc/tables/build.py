@@ -14,6 +14,7 @@ from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import TableBlock
 from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Table
 from fiscaldoc.model.amount import quantum
+from fiscaldoc.model.hierarchy import code_parents
 from fiscaldoc.reference.catalogue import Family, Identity, TableSpec
 from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.tables.entry import Entry
@@ -478,16 +479,9 @@ def _identities(spec: TableSpec, printed: Sequence[str]) -> list[Identity]:
 
 def _sum_groups(entries: Sequence[Entry]) -> list[SumGroup]:
     """Parent rows and their children: 合计 over the top codes, each code over its sub-codes."""
-    coded = [(n, e.code) for n, e in enumerate(entries) if e.code]
+    coded = any(e.code for e in entries)
     total = next((n for n, e in enumerate(entries) if clean_label(e.label) in _TOTAL_LABELS), None)
-    children: dict[int, list[int]] = {}
-    for n, code in coded:
-        parents = [
-            (len(c), m) for m, c in coded if m != n and code.startswith(c) and len(c) < len(code)
-        ]
-        parent = max(parents)[1] if parents else total
-        if parent is not None:
-            children.setdefault(parent, []).append(n)
+    children = code_parents([e.code for e in entries], total)
     if total is not None and not coded:
         kinds = [n for n, e in enumerate(entries) if n != total and _is_class_row(e)]
         if kinds:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId
+from fiscaldoc.model.hierarchy import code_parents
 from fiscaldoc.reference.catalogue import BY_ID, Family
 from fiscaldoc.validation.context import Context, Ref, Relation
 from fiscaldoc.validation.registry import Rule, rule
@@ -62,15 +63,8 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
 
 def _children(table: Table) -> dict[int, list[int]]:
     """Row index -> indexes of its printed sub-codes (合计 -> the codes with no printed parent)."""
-    coded = [(n, row.code) for n, row in enumerate(table.rows) if row.code]
     total = next((n for n, row in enumerate(table.rows) if row.label in _TOTALS), None)
-    children: dict[int, list[int]] = {}
-    for n, code in coded:
-        parents = [(len(c), m) for m, c in coded if len(c) < len(code) and code.startswith(c)]
-        parent = max(parents)[1] if parents else total
-        if parent is not None:
-            children.setdefault(parent, []).append(n)
-    return children
+    return code_parents([row.code for row in table.rows], total)
 
 
 @rule(
