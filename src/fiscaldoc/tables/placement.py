@@ -98,15 +98,21 @@ def solve(
     _propagate(rows, options, groups, width)
     undecided = [len(o) for o in options]
     certain = [_agreed(o) for o in options]
+    grouped = {m for g in groups for m in (g.parent, *g.children)}
+    for n, o in enumerate(options):
+        if len(o) > 1 and n not in grouped:
+            # No sum reaches this row, so no guess here narrows any other: decide it now.
+            options[n] = o[:1]
     for component in _components([n for n, o in enumerate(options) if len(o) > 1], groups):
         if _product(options, component) <= _SEARCH_LIMIT:
             touched = [g for g in groups if set(component) & {g.parent, *g.children}]
             _narrow(options, _survivors(rows, options, touched, width, component))
+    parents = {child: group.parent for group in groups for child in group.children}
     while True:
         open_rows = [n for n, o in enumerate(options) if len(o) > 1]
         if not open_rows:
             break
-        guess = min(open_rows, key=lambda n: (_depth(n, groups), n))
+        guess = min(open_rows, key=lambda n: (_depth(n, parents), n))
         options[guess] = options[guess][:1]
         _propagate(rows, options, groups, width)
     return [
@@ -131,9 +137,8 @@ def _agreed(options: Sequence[Placement]) -> frozenset[int]:
     )
 
 
-def _depth(row: int, groups: Sequence[SumGroup]) -> int:
-    """How many sum groups above a row (0 for 合计)."""
-    parents = {child: group.parent for group in groups for child in group.children}
+def _depth(row: int, parents: Mapping[int, int]) -> int:
+    """How many sum groups above a row (0 for 合计); ``parents``: child row -> its sum's row."""
     depth = 0
     while row in parents and depth < 16:
         row = parents[row]
@@ -189,6 +194,11 @@ def _within_parent(
 def _components(open_rows: Sequence[int], groups: Sequence[SumGroup]) -> list[list[int]]:
     """Open rows split into sets that share no sum group (searched separately)."""
     remaining = set(open_rows)
+    by_member: dict[int, list[tuple[int, ...]]] = {}
+    for group in groups:
+        members = (group.parent, *group.children)
+        for member in members:
+            by_member.setdefault(member, []).append(members)
     components = []
     while remaining:
         seed = remaining.pop()
@@ -196,13 +206,11 @@ def _components(open_rows: Sequence[int], groups: Sequence[SumGroup]) -> list[li
         frontier = [seed]
         while frontier:
             row = frontier.pop()
-            for group in groups:
-                members = (group.parent, *group.children)
-                if row in members:
-                    linked = remaining.intersection(members)
-                    remaining -= linked
-                    component |= linked
-                    frontier.extend(linked)
+            for members in by_member.get(row, ()):
+                linked = remaining.intersection(members)
+                remaining -= linked
+                component |= linked
+                frontier.extend(linked)
         components.append(sorted(component))
     return components
 
