@@ -7,7 +7,7 @@ repeat a title are left to the text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 import regex
@@ -85,10 +85,15 @@ def title_of(line: Line) -> tuple[TableSpec, str, str] | None:
     return None if spec is None else (spec, text, number)
 
 
+def _from(lines: Sequence[Line], start: int) -> Iterator[Line]:
+    """The lines from ``start`` on, without copying them (a slice per call is quadratic)."""
+    return (lines[n] for n in range(start, len(lines)))
+
+
 def _looks_like_table_start(lines: Sequence[Line], start: int) -> bool:
     """True when a header, unit or number line follows before another title."""
     seen = 0
-    for line in lines[start:]:
+    for line in _from(lines, start):
         if not line.text.strip():
             continue
         seen += 1
@@ -392,7 +397,7 @@ def _lone_header_label(lines: Sequence[Line], index: int, spec: TableSpec) -> bo
     if len(cells) != 1 or p.undouble(p.compact(cells[0])) not in ROW_STARTS:
         return False
     following = next(
-        (line for line in lines[index + 1 :] if line.text.strip() and not _is_furniture(line)),
+        (line for line in _from(lines, index + 1) if line.text.strip() and not _is_furniture(line)),
         None,
     )
     if following is None or is_body_row(following, spec):
@@ -422,7 +427,7 @@ def _is_number_line(line: Line) -> bool:
 
 def _title_follows(lines: Sequence[Line], start: int) -> bool:
     """True when the next non-empty line is a table title."""
-    following = next((line for line in lines[start:] if line.text.strip()), None)
+    following = next((line for line in _from(lines, start) if line.text.strip()), None)
     return following is not None and title_of(following) is not None
 
 
