@@ -10,6 +10,7 @@ an :class:`UnmatchedSentence` rather than dropped.
 
 from __future__ import annotations
 
+import weakref
 from decimal import Decimal
 
 import attrs
@@ -154,8 +155,23 @@ class Narrative:
 
     def find(self, key: str, subject: str | None = None) -> tuple[Fact, ...]:
         """The facts with this key (and this subject, when given), in document order."""
-        return tuple(
-            fact
-            for fact in self.facts
-            if fact.key == key and (subject is None or fact.subject == subject)
-        )
+        facts = _facts_by_key(self).get(key, ())
+        return facts if subject is None else tuple(f for f in facts if f.subject == subject)
+
+
+_BY_KEY: dict[int, tuple[weakref.ref[Narrative], dict[str, tuple[Fact, ...]]]] = {}
+
+
+def _facts_by_key(narrative: Narrative) -> dict[str, tuple[Fact, ...]]:
+    """A narrative's facts grouped by key, built once per narrative (not a field: records stay
+    plain data for serialization); dropped when the narrative is."""
+    key = id(narrative)
+    held = _BY_KEY.get(key)
+    if held is not None and held[0]() is narrative:
+        return held[1]
+    grouped: dict[str, list[Fact]] = {}
+    for fact in narrative.facts:
+        grouped.setdefault(fact.key, []).append(fact)
+    index = {k: tuple(v) for k, v in grouped.items()}
+    _BY_KEY[key] = (weakref.ref(narrative, lambda _: _BY_KEY.pop(key, None)), index)
+    return index
