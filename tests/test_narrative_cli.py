@@ -24,6 +24,10 @@ def test_csv_has_the_fact_fields_and_one_row_per_fact(capsys: pytest.CaptureFixt
         tuple(rows[0])
         == fiscaldoc.FACT_FIELDS
         == (
+            "source",
+            "unit_name",
+            "year",
+            "doc_kind",
             "key",
             "subject",
             "value",
@@ -31,9 +35,15 @@ def test_csv_has_the_fact_fields_and_one_row_per_fact(capsys: pytest.CaptureFixt
             "value_yuan",
             "section",
             "line",
+            "page",
             "text",
         )
     )
+    # the 榆林 seed's cover names the unit and the year; the facts say whose they are
+    assert {(r["source"], r["unit_name"], r["year"], r["doc_kind"]) for r in rows} == {
+        (str(path), "榆林市医疗保险服务中心", "2023", "决算")
+    }
+    assert {r["page"] for r in rows} == {""}  # a text file has no pages
     doc = fiscaldoc.parse_file(path)
     assert len(rows) == len(doc.facts.facts)
     meeting = next(r for r in rows if r["key"] == "meeting_fee_vs_budget")

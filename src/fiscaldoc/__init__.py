@@ -58,6 +58,7 @@ from fiscaldoc.serialize.flat import (
     facts,
     performance_records,
 )
+from fiscaldoc.serialize.frames import to_arrow, to_pandas
 from fiscaldoc.serialize.json import dumps, loads
 from fiscaldoc.serialize.render import RenderStyle, render
 from fiscaldoc.serialize.schema import json_schema
@@ -128,6 +129,8 @@ __all__ = [
     "supply",
     "survey",
     "survey_document",
+    "to_arrow",
+    "to_pandas",
     "validate",
     "validate_file",
 ]

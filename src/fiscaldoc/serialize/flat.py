@@ -1,5 +1,11 @@
 """Flat records for CSV/JSONL and dataframes: one per non-empty table cell, one per narrative
-fact, one per row of a performance table."""
+fact, one per row of a performance table.
+
+Each record names its document (``source``, ``unit_name``, ``year``, ``doc_kind``) so that records
+of many documents can be stacked, and keeps what the model knows of the value: whether its column
+was decided (``ambiguous``, ``readings``), the header group of its column, which classification
+its row code belongs to (``code_system``) and the PDF page it was printed on.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,8 @@ from typing import Protocol
 
 import attrs
 
-from fiscaldoc.model import AmountUnit, Document, Figure, IndicatorValue
+from fiscaldoc.model import AmountUnit, Document, Figure, IndicatorValue, Row, Section, Table
+from fiscaldoc.reference.catalogue import BY_ID
 
 CELL_FIELDS = (
     "source",
@@ -23,23 +30,54 @@ CELL_FIELDS = (
     "section",
     "row_code",
     "row_label",
+    "code_system",
     "column",
+    "group",
     "value",
     "unit",
     "value_yuan",
+    "ambiguous",
+    "readings",
     "line",
+    "page",
 )
-FACT_FIELDS = ("key", "subject", "value", "unit", "value_yuan", "section", "line", "text")
+"""The fields of :func:`cells`, in the order CSV writes them."""
+FACT_FIELDS = (
+    "source",
+    "unit_name",
+    "year",
+    "doc_kind",
+    "key",
+    "subject",
+    "value",
+    "unit",
+    "value_yuan",
+    "section",
+    "line",
+    "page",
+    "text",
+)
+"""The fields of :func:`facts`, in the order CSV writes them."""
+CODE_SYSTEMS = ("function", "economic", "government_economic", "unit")
+"""What a row code can be: a 支出功能分类 code, a 部门经济分类 code, a 政府经济分类 code or a
+单位编码 (``code_system`` is empty for a row without a code)."""
 _MONEY = {unit.value: unit for unit in AmountUnit}
+Value = str | int | bool | None
 
 
 class _Record(Protocol):
-    def as_dict(self) -> dict[str, str | int]: ...
+    def as_dict(self) -> dict[str, Value]: ...
 
 
 @attrs.frozen(slots=True)
 class CellRecord:
-    """One table cell with the document and table it belongs to (all fields are strings/ints)."""
+    """One table cell with the document and table it belongs to.
+
+    Text fields are strings (``row_code`` too: codes are names, ``"208"`` is not a number);
+    ``value`` and ``value_yuan`` exact decimal strings. ``ambiguous`` is true when the text did
+    not decide the value's column and ``readings`` says how many readings of its row remained
+    (1 when decided); ``page`` is the PDF page (``None`` for text input).
+    """
 
     source: str
     unit_name: str
@@ -50,20 +88,27 @@ class CellRecord:
     section: str
     row_code: str
     row_label: str
+    code_system: str
     column: str
+    group: str
     value: str
     unit: str
     value_yuan: str
+    ambiguous: bool
+    readings: int
     line: int
+    page: int | None
 
-    def as_dict(self) -> dict[str, str | int]:
+    def as_dict(self) -> dict[str, Value]:
         return attrs.asdict(self)
 
 
 def cells(doc: Document) -> Iterator[CellRecord]:
     """One record per cell that holds a value (dashes and empty cells are skipped)."""
     meta = doc.meta
+    year, kind = _year(meta.year), "" if meta.kind is None else meta.kind.value
     for table in doc.tables:
+        groups = {column.label: column.group for column in table.columns}
         for row, cell in table.cells():
             if cell.value is None:
                 continue
@@ -72,25 +117,54 @@ def cells(doc: Document) -> Iterator[CellRecord]:
             yield CellRecord(
                 source=cell.location.source or meta.source,
                 unit_name=meta.unit_name,
-                year="" if meta.year is None else str(meta.year),
-                doc_kind="" if meta.kind is None else meta.kind.value,
+                year=year,
+                doc_kind=kind,
                 table=table.id.value,
                 table_number=table.number,
                 section="" if row.section is None else row.section.value,
                 row_code=row.code,
                 row_label=row.label,
+                code_system=code_system(table, row),
                 column=cell.column,
+                group=groups.get(cell.column, ""),
                 value=_plain(cell.value),
                 unit=cell.unit,
                 value_yuan=yuan,
+                ambiguous=cell.ambiguous,
+                readings=row.placements if cell.ambiguous else 1,
                 line=cell.location.line,
+                page=cell.location.page,
             )
+
+
+def code_system(table: Table, row: Row) -> str:
+    """Which classification ``row.code`` is from (one of :data:`CODE_SYSTEMS`), or ``""``.
+
+    A summary's sides say it for their rows; otherwise the table's catalogue entry does.
+    """
+    if not row.code:
+        return ""
+    if row.section is Section.EXPENDITURE_ECONOMIC:
+        return "economic"
+    if row.section is Section.EXPENDITURE_GOVERNMENT_ECONOMIC:
+        return "government_economic"
+    spec = BY_ID.get(table.id)
+    return "function" if spec is None else spec.codes
+
+
+def _year(year: int | None) -> str:
+    return "" if year is None else str(year)
 
 
 @attrs.frozen(slots=True)
 class FactRecord:
-    """One figure of the narrative (see :class:`~fiscaldoc.model.Fact`), as strings and ints."""
+    """One figure of the narrative (see :class:`~fiscaldoc.model.Fact`) with its document,
+    as strings and ints (``page`` is ``None`` for text input)."""
 
+    source: str
+    unit_name: str
+    year: str
+    doc_kind: str
     key: str
     subject: str
     value: str
@@ -98,16 +172,23 @@ class FactRecord:
     value_yuan: str
     section: str
     line: int
+    page: int | None
     text: str
 
-    def as_dict(self) -> dict[str, str | int]:
+    def as_dict(self) -> dict[str, Value]:
         return attrs.asdict(self)
 
 
 def facts(doc: Document) -> Iterator[FactRecord]:
     """One record per fact read from the narrative, in document order."""
+    meta = doc.meta
+    year, kind = _year(meta.year), "" if meta.kind is None else meta.kind.value
     for fact in doc.facts.facts:
         yield FactRecord(
+            source=fact.location.source or meta.source,
+            unit_name=meta.unit_name,
+            year=year,
+            doc_kind=kind,
             key=fact.key,
             subject=fact.subject,
             value=_plain(fact.value),
@@ -115,6 +196,7 @@ def facts(doc: Document) -> Iterator[FactRecord]:
             value_yuan="" if fact.value_yuan is None else _plain(fact.value_yuan),
             section=fact.section,
             line=fact.location.line,
+            page=fact.location.page,
             text=fact.text,
         )
 
@@ -122,6 +204,13 @@ def facts(doc: Document) -> Iterator[FactRecord]:
 def _plain(value: object) -> str:
     text = format(value, "f")
     return text
+
+
+def _csv_value(value: Value) -> str | int:
+    """A field as CSV writes it: booleans as ``true``/``false``, ``None`` as an empty field."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
 
 
 def write_csv(
@@ -134,12 +223,13 @@ def write_csv(
     if header:
         writer.writeheader()
     for record in records:
-        writer.writerow(record.as_dict())
+        writer.writerow({name: _csv_value(value) for name, value in record.as_dict().items()})
     return buffer.getvalue()
 
 
 def write_jsonl(records: Iterable[_Record]) -> str:
-    """JSON Lines text of records, cells or facts (non-ASCII kept readable)."""
+    """JSON Lines text of records, cells or facts (non-ASCII kept readable; ``ambiguous`` a JSON
+    boolean, an unknown ``page`` null)."""
     return "".join(json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in records)
 
 
@@ -233,8 +323,8 @@ class PerformanceRecord:
     note: str = ""
     ambiguous: str = ""
 
-    def as_dict(self) -> dict[str, str | int]:
-        data: dict[str, str | int] = attrs.asdict(self)
+    def as_dict(self) -> dict[str, Value]:
+        data: dict[str, Value] = attrs.asdict(self)
         return {name: data[name] for name in PERFORMANCE_FIELDS}
 
 

@@ -5,9 +5,12 @@ function here raises :class:`MissingExtraError`, whose message is one line namin
 
 Column types come from the record class: ``Decimal`` fields become ``decimal128(38, 6)`` (exact;
 DuckDB and pyarrow sum them without rounding), ``int`` fields ``int64``, ``bool`` fields
-``bool``, everything else ``string``. The cell records of :mod:`fiscaldoc.serialize.flat` keep
-their values as strings for CSV; :data:`CELL_COLUMNS` gives their Parquet types (``year``,
-``line`` as integers, ``value``, ``value_yuan`` as decimals, an empty string as null).
+``bool``, everything else ``string``. The flat records of :mod:`fiscaldoc.serialize.flat` keep
+their values as strings for CSV; :data:`CELL_COLUMNS`, :data:`FACT_COLUMNS`,
+:data:`PERFORMANCE_COLUMNS` and :data:`FINDING_COLUMNS` give their typed columns (``year``,
+``line``, ``page`` as integers, amounts as decimals, codes as strings, fields of few values —
+``doc_kind``, ``table``, ``unit`` — as dictionary-encoded ``category`` strings, an empty string
+as null).
 """
 
 from __future__ import annotations
@@ -15,37 +18,76 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from types import ModuleType, TracebackType
 from typing import Any, Literal
 
-from fiscaldoc.serialize.flat import CELL_FIELDS, PERFORMANCE_FIELDS
+from fiscaldoc.serialize.finding_records import FINDING_FIELDS
+from fiscaldoc.serialize.flat import CELL_FIELDS, FACT_FIELDS, PERFORMANCE_FIELDS
 from fiscaldoc.serialize.typeinfo import field_types, is_union, union_members
 
 __all__ = [
     "CELL_COLUMNS",
     "EXTRA_HINT",
+    "FACT_COLUMNS",
+    "FINDING_COLUMNS",
     "PERFORMANCE_COLUMNS",
     "MissingExtraError",
     "ParquetSink",
+    "arrow_schema",
+    "arrow_table",
     "columns_of",
     "require_pyarrow",
     "write_parquet",
 ]
 
-Kind = Literal["string", "int", "decimal", "bool"]
+Kind = Literal["string", "category", "int", "decimal", "computed", "bool"]
 EXTRA_HINT = "Parquet output needs pyarrow: pip install 'fiscaldoc[parquet]'"
 DECIMAL_PRECISION, DECIMAL_SCALE = 38, 6
+COMPUTED_SCALE = 12
+"""Decimal places kept of a computed figure (a finding's expected share or rate, which has as
+many digits as the decimal context gives): rounded half-even there, ``decimal128(38, 12)``.
+Printed figures are never rounded."""
+_COMPUTED_STEP = Decimal(1).scaleb(-COMPUTED_SCALE)
+_WIDE = Context(prec=DECIMAL_PRECISION)
 _ROWS_PER_GROUP = 65_536
 
-_CELL_KINDS: dict[str, Kind] = {
+_COMMON_KINDS: dict[str, Kind] = {
+    "source": "category",
+    "unit_name": "category",
     "year": "int",
+    "doc_kind": "category",
+    "table": "category",
+    "section": "category",
+    "code_system": "category",
+    "unit": "category",
     "line": "int",
+    "page": "int",
     "value": "decimal",
     "value_yuan": "decimal",
 }
-CELL_COLUMNS: Mapping[str, Kind] = {name: _CELL_KINDS.get(name, "string") for name in CELL_FIELDS}
-"""The Parquet column types of :class:`~fiscaldoc.CellRecord`, in ``CELL_FIELDS`` order."""
+
+
+def _kinds(fields: Iterable[str], **special: Kind) -> dict[str, Kind]:
+    kinds = {**_COMMON_KINDS, **special}
+    return {name: kinds.get(name, "string") for name in fields}
+
+
+CELL_COLUMNS: Mapping[str, Kind] = _kinds(CELL_FIELDS, ambiguous="bool", readings="int")
+"""The typed columns of :class:`~fiscaldoc.CellRecord`, in ``CELL_FIELDS`` order."""
+FACT_COLUMNS: Mapping[str, Kind] = _kinds(FACT_FIELDS, key="category", section="string")
+"""The typed columns of :class:`~fiscaldoc.FactRecord`, in ``FACT_FIELDS`` order."""
+FINDING_COLUMNS: Mapping[str, Kind] = _kinds(
+    FINDING_FIELDS,
+    section="string",  # a side of a table, or a performance table's project
+    rule="category",
+    severity="category",
+    expected="computed",
+    actual="decimal",
+    difference="computed",
+    difference_yuan="computed",
+)
+"""The typed columns of :class:`~fiscaldoc.serialize.finding_records.FindingRecord`."""
 
 _PERFORMANCE_DECIMALS = frozenset(
     {
@@ -63,13 +105,13 @@ _PERFORMANCE_DECIMALS = frozenset(
         "rate",
     }
 )
-PERFORMANCE_COLUMNS: Mapping[str, Kind] = {
-    name: "int"
-    if name in {"year", "line"}
-    else ("decimal" if name in _PERFORMANCE_DECIMALS else "string")
-    for name in PERFORMANCE_FIELDS
-}
-"""The Parquet column types of :class:`~fiscaldoc.serialize.flat.PerformanceRecord`."""
+PERFORMANCE_COLUMNS: Mapping[str, Kind] = _kinds(
+    PERFORMANCE_FIELDS,
+    record="category",
+    ambiguous="bool",
+    **dict.fromkeys(_PERFORMANCE_DECIMALS, "decimal"),  # type: ignore[arg-type]
+)
+"""The typed columns of :class:`~fiscaldoc.serialize.flat.PerformanceRecord`."""
 
 
 class MissingExtraError(ImportError):
@@ -98,6 +140,31 @@ def columns_of(record_type: type) -> dict[str, Kind]:
 _KINDS: dict[Any, Kind] = {Decimal: "decimal", bool: "bool", int: "int"}
 
 
+def arrow_schema(columns: Mapping[str, Kind]) -> Any:
+    """The ``pyarrow.Schema`` of typed columns (``category``: ``dictionary<int32, string>``)."""
+    pa, _ = require_pyarrow()
+    types = {
+        "string": pa.string(),
+        "category": pa.dictionary(pa.int32(), pa.string()),
+        "int": pa.int64(),
+        "bool": pa.bool_(),
+        "decimal": pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE),
+        "computed": pa.decimal128(DECIMAL_PRECISION, COMPUTED_SCALE),
+    }
+    return pa.schema([(name, types[kind]) for name, kind in columns.items()])
+
+
+def arrow_table(records: Iterable[Any], columns: Mapping[str, Kind]) -> Any:
+    """A ``pyarrow.Table`` of attrs records with the schema of ``columns``."""
+    pa, _ = require_pyarrow()
+    rows = [_row(record, columns) for record in records]
+    return pa.Table.from_pylist(rows, schema=arrow_schema(columns))
+
+
+def _row(record: Any, columns: Mapping[str, Kind]) -> dict[str, Any]:
+    return {name: _value(getattr(record, name), kind) for name, kind in columns.items()}
+
+
 class ParquetSink:
     """Writes records to one Parquet file, a row group at a time; use it as a context manager.
 
@@ -107,9 +174,7 @@ class ParquetSink:
     def __init__(self, path: str | os.PathLike[str], columns: Mapping[str, Kind]) -> None:
         self._pa, pq = require_pyarrow()
         self._columns = dict(columns)
-        self._schema = self._pa.schema(
-            [(name, self._arrow_type(kind)) for name, kind in self._columns.items()]
-        )
+        self._schema = arrow_schema(self._columns)
         self._writer = pq.ParquetWriter(os.fspath(path), self._schema)
         self._pending: list[dict[str, Any]] = []
         self.rows = 0
@@ -117,7 +182,7 @@ class ParquetSink:
     def write(self, records: Iterable[Any]) -> None:
         """Add attrs records (buffered; written in row groups)."""
         for record in records:
-            self._pending.append(self._row(record))
+            self._pending.append(_row(record, self._columns))
         if len(self._pending) >= _ROWS_PER_GROUP:
             self._flush()
 
@@ -145,19 +210,6 @@ class ParquetSink:
         self.rows += len(self._pending)
         self._pending = []
 
-    def _row(self, record: Any) -> dict[str, Any]:
-        return {name: _value(getattr(record, name), kind) for name, kind in self._columns.items()}
-
-    def _arrow_type(self, kind: Kind) -> Any:
-        pa = self._pa
-        types = {
-            "string": pa.string(),
-            "int": pa.int64(),
-            "bool": pa.bool_(),
-            "decimal": pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE),
-        }
-        return types[kind]
-
 
 def write_parquet(
     records: Iterable[Any], path: str | os.PathLike[str], columns: Mapping[str, Kind]
@@ -171,10 +223,15 @@ def write_parquet(
 def _value(value: Any, kind: Kind) -> Any:
     if isinstance(value, enum.Enum):
         value = value.value
+    if kind == "bool" and isinstance(value, str):
+        return value == "true"  # performance records mark ambiguity "true" or ""
     if value is None or (value == "" and kind != "string"):
         return None
     if kind == "decimal":
         return value if isinstance(value, Decimal) else Decimal(str(value))
+    if kind == "computed":
+        exact = value if isinstance(value, Decimal) else Decimal(str(value))
+        return exact.quantize(_COMPUTED_STEP, rounding=ROUND_HALF_EVEN, context=_WIDE)
     if kind == "int":
         return int(value)
     if kind == "bool":
