@@ -190,3 +190,10 @@ class Table:
         for row in self.rows:
             for cell in row.cells:
                 yield row, cell
+
+    def _repr_html_(self) -> str:
+        """The table as notebooks show it: the report's rendering (:mod:`fiscaldoc.report`),
+        imported on use, since the model depends on nothing later in the flow."""
+        from fiscaldoc.report import CSS, table_html  # noqa: PLC0415 - output stage, on use
+
+        return f'<div class="fd"><style>{CSS}</style>{table_html(self)}</div>'
