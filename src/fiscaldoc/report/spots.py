@@ -18,6 +18,7 @@ import attrs
 
 from fiscaldoc.model import Cell, Document, Location, Row, Table, ValueRef
 from fiscaldoc.model.location import Box
+from fiscaldoc.model.performance import Figure
 
 CellKey = tuple[int, int, int]
 """A cell's place in the document: (table index, row index, cell index)."""
@@ -55,6 +56,7 @@ class Spots:
                     at = (table.id.value, cell.location.source, cell.location.line, cell.column)
                     self._cells.setdefault(at, []).append(((t, r, c), row, cell))
         self._lines: dict[tuple[str, int], list[Location]] | None = None
+        self._figures: dict[tuple[str, int], list[Figure]] | None = None
 
     def find(self, ref: ValueRef) -> Spot:
         """The spot of one reference."""
@@ -66,7 +68,22 @@ class Spots:
             if _same_row(ref, row):
                 table = self.doc.tables[t]
                 return Spot(ref, _under_column(table, row, ref.column), None, (t, r))
+        figure = self._figure(ref)
+        if figure is not None:
+            return Spot(ref, figure.location, width=_printed(figure.text))
         return Spot(ref, self._line(ref.source, ref.line))
+
+    def _figure(self, ref: ValueRef) -> Figure | None:
+        """The performance table's figure a reference names: the only one on its line that
+        prints its value (two equal figures on a line leave the line to be shown whole)."""
+        if ref.value is None:
+            return None
+        if self._figures is None:
+            self._figures = defaultdict(list)
+            for location, figure in _figures(self.doc.performance, set()):
+                self._figures[(location.source, location.line)].append(figure)
+        found = [f for f in self._figures.get((ref.source, ref.line), ()) if f.value == ref.value]
+        return found[0] if len(found) == 1 else None
 
     def _line(self, source: str, line: int) -> Location | None:
         if self._lines is None:
@@ -142,3 +159,19 @@ def _locations(value: Any, seen: set[int]) -> Iterator[Location]:
     seen.add(id(value))
     for field in attrs.fields(type(value)):
         yield from _locations(getattr(value, field.name), seen)
+
+
+def _figures(value: Any, seen: set[int]) -> Iterator[tuple[Location, Figure]]:
+    """Every printed figure of the performance tables, with its location."""
+    if isinstance(value, Figure):
+        yield value.location, value
+        return
+    if isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _figures(item, seen)
+        return
+    if not attrs.has(type(value)) or id(value) in seen:
+        return
+    seen.add(id(value))
+    for field in attrs.fields(type(value)):
+        yield from _figures(getattr(value, field.name), seen)
