@@ -47,6 +47,7 @@ from fiscaldoc.model import (
     TextLine,
     ValueRef,
 )
+from fiscaldoc.report import report_html
 from fiscaldoc.serialize.flat import (
     CELL_FIELDS,
     FACT_FIELDS,
@@ -125,6 +126,7 @@ __all__ = [
     "parse_files",
     "performance_records",
     "render",
+    "report_html",
     "summarise_survey",
     "supply",
     "survey",
