@@ -9,10 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import fiscaldoc
+from fiscaldoc.cli.arguments import reference_rst
 from fiscaldoc.validation.registry import catalogue_rst
 
-# The rule catalogue is generated from the registry at every build, so it cannot go stale.
+# The rule catalogue and the CLI reference are generated at every build (from the rule registry
+# and from the command line's parser), so they cannot go stale.
 (Path(__file__).parent / "rules.inc").write_text(catalogue_rst() + "\n", encoding="utf-8")
+(Path(__file__).parent / "cli-reference.inc").write_text(reference_rst() + "\n", encoding="utf-8")
 
 project = "fiscaldoc"
 author = "fiscaldoc developers"

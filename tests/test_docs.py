@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fiscaldoc.cli import _parser
+from fiscaldoc.cli.arguments import parser as _parser
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -23,7 +23,12 @@ def test_every_grammar_is_shown_in_the_grammar_reference() -> None:
 
 
 def test_every_command_and_option_is_in_the_cli_reference() -> None:
+    from fiscaldoc.cli.arguments import reference_rst
+
     page = (DOCS / "cli.rst").read_text(encoding="utf-8")
+    assert ".. include:: cli-reference.inc" in page
+    assert "reference_rst()" in (DOCS / "conf.py").read_text(encoding="utf-8")
+    generated = reference_rst()
     commands = next(
         action for action in _parser()._actions if isinstance(action, argparse._SubParsersAction)
     )
@@ -33,6 +38,7 @@ def test_every_command_and_option_is_in_the_cli_reference() -> None:
             for option in action.option_strings:
                 if option.startswith("--") and option != "--help":
                     assert option in page, f"docs/cli.rst does not mention {name} {option}"
+                    assert option in generated.split(f"``fiscaldoc {name}``")[1]
 
 
 def test_the_rule_catalogue_is_generated_into_the_docs() -> None:

@@ -117,11 +117,11 @@ def test_cli_export_csv_has_the_documented_fields(tmp_path: Path) -> None:
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0] == (
         "source,unit_name,year,doc_kind,table,table_number,section,row_code,row_label,"
-        "column,value,unit,value_yuan,line"
+        "code_system,column,group,value,unit,value_yuan,ambiguous,readings,line,page"
     )
     assert (
-        f"{source},示例市数据管理局,2023,决算,income,公开02表,,2011350,事业运行,事业收入,202700.70,元,202700.70,"
-        in "\n".join(lines)
+        f"{source},示例市数据管理局,2023,决算,income,公开02表,,2011350,事业运行,function,"
+        "事业收入,,202700.70,元,202700.70,false,1," in "\n".join(lines)
     )
 
 

@@ -3,33 +3,70 @@
 A corpus run never stops at a bad file: each file's outcome is either the result of the work
 done on its document or the one-line reason it failed, and results come back in input order so
 that output is the same whatever the number of processes. An input is one file, or a tuple of
-the files of one disclosure published in parts (read with :func:`fiscaldoc.parse_files`); the
-unit name and year a user supplies (:class:`Supplied`) are given to every parse.
+the files of one disclosure published in parts (read with :func:`fiscaldoc.parse_files`), or
+bytes already read (:class:`Given`: standard input); the unit name and year a user supplies
+(:class:`Supplied`) are given to every parse. With more than one job, a worker process that dies
+fails its own file only (see :mod:`fiscaldoc.workers`).
 """
 
 from __future__ import annotations
 
+import functools
 import glob
 import os
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Generic, TextIO, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
 import attrs
 
-from fiscaldoc.api import parse_file, parse_files
+from fiscaldoc.api import MAX_BYTES, parse_bytes, parse_file, parse_files
 from fiscaldoc.errors import FiscalDocError
 from fiscaldoc.model import Document
 from fiscaldoc.parts import SEPARATOR
+from fiscaldoc.progress import Progress
+from fiscaldoc.workers import ordered_map
 
-__all__ = ["SUFFIXES", "Input", "Outcome", "Progress", "Supplied", "expand", "run", "source_of"]
+__all__ = [
+    "STDIN",
+    "SUFFIXES",
+    "Given",
+    "Input",
+    "Outcome",
+    "Progress",
+    "Supplied",
+    "expand",
+    "read_given",
+    "run",
+    "source_of",
+]
 
 T = TypeVar("T")
-Input = Path | tuple[Path, ...]
-"""One document to read: a file, or the files of one disclosure published in parts."""
+STDIN = "<stdin>"
+"""The name a document read from standard input is reported under."""
+
+
+@attrs.frozen(slots=True)
+class Given:
+    """A document's bytes read already (from standard input), with the name to report it by."""
+
+    source: str
+    data: bytes = attrs.field(repr=False)
+
+
+Input = Path | tuple[Path, ...] | Given
+"""One document to read: a file, the files of one disclosure published in parts, or bytes."""
+
+
+def read_given(stream: BinaryIO, source: str = STDIN) -> Given | Outcome[None]:
+    """A stream's bytes (at most :data:`fiscaldoc.api.MAX_BYTES`) as an input, or the failed
+    outcome saying it was too long."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        return Outcome(source, error=f"the input is over {MAX_BYTES} bytes, the most read")
+    return Given(source, data)
+
 
 SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".tsv", ".csv", ".htm", ".html", ".pdf"})
 """Files a directory contributes (a file named on the command line is always read)."""
@@ -106,6 +143,8 @@ class Supplied:
 
 def source_of(item: Input) -> str:
     """The name an input is reported under: its path, or its files' paths joined."""
+    if isinstance(item, Given):
+        return item.source
     return SEPARATOR.join(map(str, item)) if isinstance(item, tuple) else str(item)
 
 
@@ -120,24 +159,19 @@ def run(
 
     Outcomes come in the order of ``inputs``. With more than one job, ``work`` must be picklable
     (a module-level function). Input errors and unexpected failures of one input become that
-    input's ``error``; the others go on.
+    input's ``error``, and so does the death of the process working on it; the others go on.
     """
     given = supplied or Supplied()
     if jobs <= 1 or len(inputs) <= 1:
         for item in inputs:
             yield _task(item, work, given)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    try:
-        futures: list[Future[Outcome[T]]] = [pool.submit(_task, i, work, given) for i in inputs]
-        for item, future in zip(inputs, futures, strict=True):
-            try:
-                yield future.result()
-            except Exception as error:  # a dead worker fails its file, not the run
-                message = f"worker failed: {type(error).__name__}: {error}"
-                yield Outcome(source_of(item), error=message)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    task = functools.partial(_task, work=work, supplied=given)
+    yield from ordered_map(task, inputs, jobs=jobs, failed=_failed)
+
+
+def _failed(item: Input, reason: str) -> Outcome[Any]:
+    return Outcome(source_of(item), error=reason)
 
 
 def _task(item: Input, work: Callable[[Document], T], supplied: Supplied) -> Outcome[T]:
@@ -145,9 +179,12 @@ def _task(item: Input, work: Callable[[Document], T], supplied: Supplied) -> Out
     start = time.perf_counter()
     try:
         options = supplied.options()
-        doc = (
-            parse_files(item, **options) if isinstance(item, tuple) else parse_file(item, **options)
-        )
+        if isinstance(item, Given):
+            doc = parse_bytes(item.data, source=item.source, **options)
+        elif isinstance(item, tuple):
+            doc = parse_files(item, **options)
+        else:
+            doc = parse_file(item, **options)
         result = work(doc)
         return Outcome(source, result, seconds=time.perf_counter() - start)
     except FiscalDocError as error:
@@ -155,53 +192,3 @@ def _task(item: Input, work: Callable[[Document], T], supplied: Supplied) -> Out
     except Exception as error:  # one unreadable file must not end a corpus run
         message = f"internal error ({type(error).__name__}: {error}); please report it"
         return Outcome(source, error=message, seconds=time.perf_counter() - start)
-
-
-class Progress:
-    """A one-line progress bar on a terminal: ``[#####.....] 12/40 files, 1 failed``.
-
-    Drawn only when ``enabled`` and the stream is a terminal; messages (errors) are printed on
-    their own lines above the bar either way.
-    """
-
-    WIDTH = 30
-
-    def __init__(self, total: int, *, enabled: bool = True, stream: TextIO | None = None) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.total = total
-        self.done = 0
-        self.failed = 0
-        self.enabled = enabled and total > 1 and _is_terminal(self.stream)
-
-    def advance(self, *, failed: bool = False) -> None:
-        self.done += 1
-        self.failed += failed
-        self._draw()
-
-    def message(self, line: str) -> None:
-        """Print a line (above the bar, when the bar is shown)."""
-        if self.enabled:
-            self.stream.write("\r\x1b[2K")
-        self.stream.write(line + "\n")
-        self._draw()
-
-    def close(self) -> None:
-        if self.enabled and self.done:
-            self.stream.write("\n")
-        self.stream.flush()
-
-    def _draw(self) -> None:
-        if not self.enabled:
-            return
-        filled = self.WIDTH * self.done // max(self.total, 1)
-        bar = "#" * filled + "." * (self.WIDTH - filled)
-        failed = f", {self.failed} failed" if self.failed else ""
-        self.stream.write(f"\r[{bar}] {self.done}/{self.total} files{failed}")
-        self.stream.flush()
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False

@@ -29,8 +29,10 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def report_text(report: Report, *, include_info: bool = False) -> str:
-    """One finding per line, grouped by table, with the figures; a count line first."""
+def report_text(report: Report, *, include_info: bool = False, lang: str = "zh") -> str:
+    """One finding per line, grouped by table, with the figures; a count line first.
+
+    ``lang="en"`` gives each finding's English message instead of the Chinese one."""
     meta = report.document
     counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
     name = meta.source or meta.unit_name or "<document>"
@@ -44,7 +46,8 @@ def report_text(report: Report, *, include_info: bool = False) -> str:
         for finding in findings:
             where = _where(finding.locations[:3])
             lines.append(
-                f"    {finding.severity.value:<7} {finding.rule:<34} {where}: {finding.message}"
+                f"    {finding.severity.value:<7} {finding.rule:<34} {where}: "
+                f"{finding.message_en if lang == 'en' else finding.message}"
             )
     return "\n".join(lines)
 
