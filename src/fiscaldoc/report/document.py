@@ -64,7 +64,9 @@ def report_html(doc: Document, report: Report, *, source: Source | None = None) 
     files = _files(doc, source)
     pictures = pages.render(_requests(entries, doc), dict(files))
     texts, unreadable = _texts(entries, doc, files)
-    unreadable.update(pictures.missing)
+    unreadable.update(
+        {(file or doc.meta.source or "the input"): why for file, why in pictures.missing.items()}
+    )
     body = [
         _header(doc, report, entries, unreadable),
         _findings(doc, entries, pictures, texts),
@@ -125,6 +127,9 @@ def _texts(
     for file in sorted(wanted):
         given = files.get(file, file)
         name = file or doc.meta.source or "the input"
+        if not given:
+            unreadable[name] = "parsed from a string, not a file: pass source= to show its lines"
+            continue
         try:
             data = given if isinstance(given, bytes) else Path(given).read_bytes()
             if is_pdf(data):
@@ -298,7 +303,7 @@ def _finding(
         ("expected 应为", f.expected, f.unit),
         ("actual 实为", f.actual, f.unit),
         ("difference 差额", f.difference, f.unit),
-        ("in 元", f.difference_yuan, "元"),
+        ("in 元", f.difference_yuan if f.unit != "元" else None, "元"),
     ]
     shown = [
         f"<span>{name} <b>{_number(value)}</b> {html.escape(unit)}</span>"

@@ -135,6 +135,10 @@ def _open(
     if file in opened:
         return opened[file]
     given = files.get(file, file)
+    if not given:
+        missing[file] = "read from bytes, not a file: pass source= to show its pages"
+        opened[file] = None
+        return None
     try:
         opened[file] = module.PdfDocument(given)
     except (OSError, module.PdfiumError) as error:
