@@ -271,3 +271,33 @@ def test_table_repr_html_shows_every_cell_and_marks_the_undecided() -> None:
 def _ranked(report: fiscaldoc.Report) -> list[fiscaldoc.Finding]:
     order = ("error", "warning", "info")
     return sorted(report.findings, key=lambda f: order.index(f.severity.value))
+
+
+def test_report_prints_whole(tmp_path: Path) -> None:
+    """Printed (Chromium's print to PDF), the report keeps every finding and every list of what
+    could not be read, folded ones too, and leaves out the contents menu."""
+    import attrs
+    import pypdfium2 as pdfium
+
+    doc = fiscaldoc.parse_file(seed_path("yulin"))
+    report = fiscaldoc.validate(doc)
+    # more unread lines than the report shows unfolded
+    unread = tuple(
+        fiscaldoc.ParseNote("unparsed-line", "not read", fiscaldoc.Location(9000 + n), f"行{n}号")
+        for n in range(12)
+    )
+    doc = attrs.evolve(doc, unparsed=(*doc.unparsed, *unread))
+    text = report_html(doc, report)
+    assert re.search(r"<details><summary>未能读出的行 unparsed lines: 13</summary>", text)
+    page = tmp_path / "report.html"
+    page.write_text(text, encoding="utf-8")
+    printed = tmp_path / "report.pdf"
+    open_in_chromium(page, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={printed}")
+    pdf = pdfium.PdfDocument(printed)
+    flat = re.sub(r"\s", "", "".join(p.get_textpage().get_text_range() for p in pdf))
+    assert len(pdf) > 1
+    for n in range(1, len(report.findings) + 1):
+        assert f"#{n}" in flat
+    for note in unread:
+        assert note.text in flat
+    assert "目录" not in flat

@@ -68,6 +68,6 @@ background:var(--sev);font-size:.75em;text-decoration:none;line-height:1.4}
 .fd *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .fd article.finding,.fd figure,.fd tr{break-inside:avoid}
 .fd .scroll{overflow:visible}.fd table{font-size:8pt}
-.fd a{color:inherit}.fd h2{break-after:avoid}.fd details{display:block}
-.fd details>*{display:block}}
+.fd a{color:inherit}.fd h2{break-after:avoid}
+.fd details::details-content{content-visibility:visible;display:block}}
 """
