@@ -301,3 +301,19 @@ def test_report_prints_whole(tmp_path: Path) -> None:
     for note in unread:
         assert note.text in flat
     assert "目录" not in flat
+
+
+def test_report_of_a_document_in_two_files_shows_each_files_pages() -> None:
+    """A disclosure published as narrative + tables (two PDFs): each value's strip is cut from
+    the file it is printed in, named under the strip."""
+    names = [
+        "jiangsu-zhengxie-bangongting-2017-dept-budget-narrative.pdf",
+        "jiangsu-zhengxie-bangongting-2017-dept-budget-tables.pdf",
+    ]
+    doc = fiscaldoc.parse_files([corpus_path(name) for name in names])
+    report = fiscaldoc.validate(doc)
+    text = report_html(doc, report)
+    assert "files the report could not open" not in text
+    captions = re.findall(r"<figcaption>(.*?), page (\d+)</figcaption>", text)
+    assert captions
+    assert {file for file, _ in captions} <= set(names)

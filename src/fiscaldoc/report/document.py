@@ -357,7 +357,7 @@ def _strip(strip: pages.Strip, file: str) -> str:
             f'<rect class="tag" x="{x0 - 3:.0f}" y="{tag_y:.0f}" width="{14 * len(label) + 14}" '
             f'height="28"/><text x="{x0 + 3:.0f}" y="{tag_y + 22:.0f}">{html.escape(label)}</text>'
         )
-    name = f"{html.escape(file)}, " if file else ""
+    name = f"{html.escape(Path(file).name)}, " if file else ""
     out.append(f"</svg><figcaption>{name}page {strip.page}</figcaption></figure>")
     return "".join(out)
 

@@ -68,6 +68,14 @@ class Spots:
             if _same_row(ref, row):
                 table = self.doc.tables[t]
                 return Spot(ref, _under_column(table, row, ref.column), None, (t, r))
+        for table in self.doc.tables:
+            where = table.location
+            if (
+                table.id.value == ref.table
+                and where.line == ref.line
+                and ref.source in ("", where.source)
+            ):
+                return Spot(ref, where)
         figure = self._figure(ref)
         if figure is not None:
             return Spot(ref, figure.location, width=_printed(figure.text))
