@@ -8,6 +8,7 @@ import attrs
 
 from fiscaldoc.model.facts import Narrative
 from fiscaldoc.model.location import Location
+from fiscaldoc.model.lookup import unknown
 from fiscaldoc.model.performance import PerformanceTable
 from fiscaldoc.model.table import Table, TableId
 
@@ -86,9 +87,27 @@ class Document:
     performance: tuple[PerformanceTable, ...] = ()
 
     def table(self, table_id: TableId | str) -> Table | None:
-        """The first table with this canonical id, or ``None`` when it is not in the document."""
-        wanted = TableId(table_id)
+        """The first table with this canonical id, or ``None`` when it is not in the document.
+
+        An id that is no :class:`TableId` raises
+        :class:`~fiscaldoc.model.lookup.UnknownNameError` (a :class:`KeyError`) naming the
+        closest ids.
+        """
+        try:
+            wanted = TableId(table_id)
+        except ValueError:
+            raise unknown("table id", str(table_id), [t.value for t in TableId]) from None
         for table in self.tables:
             if table.id is wanted:
                 return table
         return None
+
+    def __repr__(self) -> str:
+        meta = self.meta
+        kind = meta.kind.value if meta.kind else None
+        return (
+            f"<Document {meta.source or '<text>'!s}: {meta.unit_name or '?'} "
+            f"{meta.year or '?'} {kind or '?'}, {len(self.tables)} tables, "
+            f"{len(self.performance)} performance tables, {len(self.facts.facts)} facts, "
+            f"{len(self.unparsed)} unparsed, {len(self.notes)} notes>"
+        )

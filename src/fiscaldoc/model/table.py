@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+import functools
+import weakref
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 import attrs
 
 from fiscaldoc.model.amount import Amount, AmountUnit
 from fiscaldoc.model.location import Location
+from fiscaldoc.model.lookup import unknown
 
 
 class TableId(str, enum.Enum):
@@ -135,16 +138,39 @@ class Row:
         return 2 if self.ordinal[0].isdigit() else 1
 
     def cell(self, column: str) -> Cell | None:
-        """The cell printed under ``column``, or ``None`` when that cell is empty."""
+        """The cell printed under ``column``, or ``None`` when that cell is empty.
+
+        Raises :class:`~fiscaldoc.model.lookup.UnknownNameError` (a :class:`KeyError`) naming
+        the closest columns when the row's table has no column ``column``.
+        """
         for cell in self.cells:
             if cell.column == column:
                 return cell
+        held = _TABLE_COLUMNS.get(id(self))
+        if held is not None and held[0]() is self and column not in held[1]:
+            raise unknown("column", column, held[1], f"the row {self.code or self.label}")
         return None
 
     def value(self, column: str) -> Decimal | None:
-        """The value under ``column``; ``None`` when the cell is empty or a dash."""
+        """The value under ``column``; ``None`` when the cell is empty or a dash (an unknown
+        column raises :class:`KeyError`, as :meth:`cell` does)."""
         cell = self.cell(column)
         return None if cell is None else cell.value
+
+
+_TABLE_COLUMNS: dict[int, tuple[weakref.ref[Row], tuple[str, ...]]] = {}
+"""id(row) -> (the row, the column labels of its table): kept beside the records, not a field,
+so that a row can tell an unknown column from an empty cell while the data stays plain."""
+
+
+def _know_columns(rows: Iterable[Row], labels: tuple[str, ...]) -> None:
+    for row in rows:
+        key = id(row)
+        _TABLE_COLUMNS[key] = (weakref.ref(row, functools.partial(_forget, key)), labels)
+
+
+def _forget(key: int, _row: weakref.ref[Row]) -> None:
+    _TABLE_COLUMNS.pop(key, None)
 
 
 @attrs.frozen(slots=True)
@@ -172,12 +198,32 @@ class Table:
         """True when no row holds a value."""
         return not any(cell.value is not None for row in self.rows for cell in row.cells)
 
+    def __attrs_post_init__(self) -> None:
+        labels = {column.label: None for column in self.columns}
+        labels.update((cell.column, None) for row in self.rows for cell in row.cells)
+        _know_columns(self.rows, tuple(labels))
+
     def rows_in(self, section: Section) -> tuple[Row, ...]:
         """The rows of one side of a two-sided summary table."""
         return tuple(row for row in self.rows if row.section is section)
 
-    def row(self, label_or_code: str, section: Section | None = None) -> Row | None:
-        """The first row whose code or label is ``label_or_code`` (optionally on one side)."""
+    def row(self, label_or_code: str, section: Section | None = None) -> Row:
+        """The first row whose code or label is ``label_or_code`` (optionally on one side).
+
+        Raises :class:`~fiscaldoc.model.lookup.UnknownNameError` (a :class:`KeyError`) naming
+        the closest labels and codes when there is none; :meth:`find` returns ``None`` instead.
+        """
+        found = self.find(label_or_code, section)
+        if found is None:
+            rows = [r for r in self.rows if section is None or r.section is section]
+            names = [name for r in rows for name in (r.label, r.code)]
+            side = "" if section is None else f" ({section.value})"
+            raise unknown("row", label_or_code, names, f"{self.id.value}{side}")
+        return found
+
+    def find(self, label_or_code: str, section: Section | None = None) -> Row | None:
+        """The first row whose code or label is ``label_or_code``, or ``None`` when the table
+        has no such row (for rows a table may or may not print)."""
         for row in self.rows:
             if section is not None and row.section is not section:
                 continue

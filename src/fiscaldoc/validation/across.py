@@ -16,12 +16,12 @@ def _found(*findings: Finding | None) -> Iterator[Finding]:
 
 
 def _total_row(table: Table) -> Row | None:
-    return table.row("合计") or table.row("总计")
+    return table.find("合计") or table.find("总计")
 
 
 def _class_total(table: Table, code: str, column: str) -> list[Ref]:
     """The refs making up a 类's figure: its own row if printed, else its printed top codes."""
-    own = table.row(code)
+    own = table.find(code)
     if own is not None:
         return [Ref(table, own, column)]
     rows = [row for row in table.rows if row.code.startswith(code)]
@@ -162,7 +162,7 @@ def general_budget_expenditure(context: Context, this: Rule) -> Iterator[Finding
     columns = (("小计", "本年支出合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出"))
     for row in general.rows:
         key = row.code or row.label
-        other = expenditure.row(key)
+        other = expenditure.find(key)
         if other is None:
             continue
         for mine, theirs in columns:
@@ -189,7 +189,7 @@ def general_budget_within_expenditure(context: Context, this: Rule) -> Iterator[
         return  # with one source the equality rule above already compares them
     columns = (("小计", "本年支出合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出"))
     for row in general.rows:
-        other = expenditure.row(row.code or row.label)
+        other = expenditure.find(row.code or row.label)
         for mine, theirs in columns:
             left = context.ref(general, row, mine)
             right = context.ref(expenditure, other, theirs)
@@ -217,7 +217,7 @@ def basic_economic(context: Context, this: Rule) -> Iterator[Finding]:
         return
     total = context.ref(general, _total_row(general), "基本支出")
     column = context.first_column(basic, "决算数")
-    rows = [basic.row(label) for label in ("人员经费合计", "公用经费合计")]
+    rows = [basic.find(label) for label in ("人员经费合计", "公用经费合计")]
     parts = [Ref(basic, row, column) for row in rows if row is not None]
     if total is None or not parts:
         return
@@ -251,10 +251,10 @@ def basic_three_public(context: Context, this: Rule) -> Iterator[Finding]:
     three = context.table(TableId.THREE_PUBLIC)
     if basic is None or three is None:
         return
-    actual = three.row("决算数")
+    actual = three.find("决算数")
     column = context.first_column(basic, "决算数")
     for code, item in _SAME_MONEY:
-        row = basic.row(code)
+        row = basic.find(code)
         cap = context.ref(three, actual, item)
         if row is None or cap is None:
             continue

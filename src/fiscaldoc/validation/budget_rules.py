@@ -233,7 +233,7 @@ def _general_only(context: Context, summary: Table) -> bool:
     general = context.table(TableId.BUDGET_GENERAL_BY_FUNCTION)
     if general is None:
         return False
-    total = general.row(_BY_FUNCTION_TOTAL)
+    total = general.find(_BY_FUNCTION_TOTAL)
     spent = next(
         (r for r in summary.rows if r.section is Section.EXPENDITURE and r.label == "本年支出合计"),
         None,
@@ -268,7 +268,7 @@ def budget_function(context: Context, this: Rule) -> Iterator[Finding]:
             code = classes.get(row.label)
             if row.section is not Section.EXPENDITURE or code is None:
                 continue
-            detail = general.row(code)
+            detail = general.find(code)
             amount = _value_column(summary, Section.EXPENDITURE)
             if detail is None and row.value(amount) is None:
                 continue
@@ -291,7 +291,7 @@ def budget_tables(context: Context, this: Rule) -> Iterator[Finding]:
     by_function = context.table(TableId.BUDGET_GENERAL_BY_FUNCTION)
     by_economic = context.table(TableId.BUDGET_GENERAL_BY_ECONOMIC)
     if by_function is not None and by_economic is not None:
-        mine, theirs = by_economic.row("合计"), by_function.row("合计")
+        mine, theirs = by_economic.find("合计"), by_function.find("合计")
         if mine is not None and theirs is not None:
             for column in by_economic.columns:
                 other = context.column(by_function, _canonical(by_economic, column.label))
@@ -336,7 +336,7 @@ def _basic_against_general(
     relation = Relation(f"按{general.title}同一科目", f"{general.id.value}, the same code")
     for row in basic.rows:
         key = row.code or row.label
-        other = general.row(key)
+        other = general.find(key)
         if other is None:
             continue
         for mine, theirs in parts:
@@ -391,7 +391,7 @@ def _department_side(
         code = _DEPARTMENT_CLASSES.get(_name(row.label))
         if names is None or code is None:
             continue
-        own = detail.row(code)
+        own = detail.find(code)
         columns = [c for c in (context.column(detail, name) for name in names) if c]
         if own is None and row.value(column) is None:
             continue

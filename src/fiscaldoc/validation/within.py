@@ -200,8 +200,8 @@ def personnel_public(context: Context, this: Rule) -> Iterator[Finding]:
         return
     groups = {row.code: row for row in table.rows if len(row.code) == 3}
     column = context.first_column(table, "决算数")
-    personnel = table.row("人员经费合计") or table.row("人员经费")
-    public = table.row("公用经费合计") or table.row("公用经费")
+    personnel = table.find("人员经费合计") or table.find("人员经费")
+    public = table.find("公用经费合计") or table.find("公用经费")
     if personnel is not None:
         parts = [Ref(table, groups[c], column) for c in ("301", "303") if c in groups]
         relation = Relation("按 301 + 303", "301 + 303")
