@@ -6,6 +6,8 @@
 Decimal('1360.62')
 """
 
+from importlib import metadata as _metadata
+
 from fiscaldoc.api import parse, parse_bytes, parse_file, parse_files, supply, validate_file
 from fiscaldoc.errors import (
     BinaryInputError,
@@ -66,7 +68,10 @@ from fiscaldoc.serialize.schema import json_schema
 from fiscaldoc.surveys import SurveyRow, SurveySummary, summarise_survey, survey, survey_document
 from fiscaldoc.validation import validate
 
-__version__ = "0.1.0"
+try:  # the version is written once, in pyproject.toml; the installed metadata carries it
+    __version__ = _metadata.version("fiscaldoc")
+except _metadata.PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "CELL_FIELDS",
