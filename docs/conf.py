@@ -6,6 +6,8 @@ Build with ``sphinx-build -W -b html docs docs/_build/html``; run the examples w
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from pathlib import Path
 
 import fiscaldoc
@@ -27,6 +29,29 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+]
+
+# Decimal, Path, pandas.DataFrame and friends link to their projects' pages, through
+# inventories written here (the build has no network to fetch them; see inventories.py).
+sys.path.insert(0, str(Path(__file__).parent))
+from inventories import write_inventories  # noqa: E402
+
+intersphinx_mapping = write_inventories(Path(tempfile.mkdtemp(prefix="fiscaldoc-inv-")))
+intersphinx_disabled_reftypes = ["std:doc"]
+# Type variables and aliases autodoc prints in signatures are not documented objects.
+nitpick_ignore = [
+    ("py:class", "fiscaldoc.corpus.T"),
+    ("py:class", "T"),
+    ("py:class", "Kind"),
+    ("py:class", "fiscaldoc.serialize.parquet.Kind"),
+    ("py:class", "fiscaldoc.serialize.frames.Records"),
+    ("py:class", "Records"),
+    ("py:class", "A"),
+    ("py:class", "R"),
+    ("py:class", "fiscaldoc.workers.A"),
+    ("py:class", "fiscaldoc.workers.R"),
+    ("py:class", "fiscaldoc.serialize.flat._Record"),
 ]
 exclude_patterns = ["_build"]
 html_theme = "alabaster"

@@ -56,11 +56,11 @@ class Given:
 
 
 Input = Path | tuple[Path, ...] | Given
-"""One document to read: a file, the files of one disclosure published in parts, or bytes."""
+"""One document to read — a file, the files of one disclosure published in parts, or bytes."""
 
 
 def read_given(stream: BinaryIO, source: str = STDIN) -> Given | Outcome[None]:
-    """A stream's bytes (at most :data:`fiscaldoc.api.MAX_BYTES`) as an input, or the failed
+    """A stream's bytes (at most ``fiscaldoc.api.MAX_BYTES``) as an input, or the failed
     outcome saying it was too long."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:

@@ -130,7 +130,7 @@ class Row:
 
     @property
     def level(self) -> int | None:
-        """The item's level from its ordinal: 1 for 一、, 2 for 1、, 3 for (1); else ``None``."""
+        """The item's level from its ordinal — 1 for 一、, 2 for 1、, 3 for (1); else ``None``."""
         if not self.ordinal or self.ordinal.startswith("其中"):
             return None
         if self.ordinal[0] in "（(":

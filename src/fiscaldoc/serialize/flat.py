@@ -59,7 +59,7 @@ FACT_FIELDS = (
 )
 """The fields of :func:`facts`, in the order CSV writes them."""
 CODE_SYSTEMS = ("function", "economic", "government_economic", "unit")
-"""What a row code can be: a 支出功能分类 code, a 部门经济分类 code, a 政府经济分类 code or a
+"""What a row code can be — a 支出功能分类 code, a 部门经济分类 code, a 政府经济分类 code or a
 单位编码 (``code_system`` is empty for a row without a code)."""
 _MONEY = {unit.value: unit for unit in AmountUnit}
 Value = str | int | bool | None
@@ -158,7 +158,7 @@ def _year(year: int | None) -> str:
 
 @attrs.frozen(slots=True)
 class FactRecord:
-    """One figure of the narrative (see :class:`~fiscaldoc.model.Fact`) with its document,
+    """One figure of the narrative (see :class:`~fiscaldoc.Fact`) with its document,
     as strings and ints (``page`` is ``None`` for text input)."""
 
     source: str
