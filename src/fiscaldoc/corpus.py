@@ -158,7 +158,9 @@ def run(
     """Parse each input and apply ``work`` to its document, in ``jobs`` processes.
 
     Outcomes come in the order of ``inputs``. With more than one job, ``work`` must be picklable
-    (a module-level function). Input errors and unexpected failures of one input become that
+    (a module-level function), and a script that calls this must do so under
+    ``if __name__ == "__main__":`` (worker processes start fresh and import the script; see
+    :mod:`fiscaldoc.workers`). Input errors and unexpected failures of one input become that
     input's ``error``, and so does the death of the process working on it; the others go on.
     """
     given = supplied or Supplied()
