@@ -10,6 +10,7 @@ import pty
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -184,6 +185,24 @@ def test_a_worker_that_dies_fails_only_its_own_item() -> None:
         "G",
         f"failed kill-3: {DIED}",
     ]
+
+
+def _touch(path: str) -> str:
+    Path(path).write_text("started", encoding="utf-8")
+    return path
+
+
+def test_a_slow_reader_holds_a_bounded_number_of_results(tmp_path: Path) -> None:
+    # results are handed out in order and at most 2 * jobs are in flight or waiting, so a run
+    # over many files holds a few results, not all of them, however slowly its output is read
+    items = [str(tmp_path / f"{index:03d}") for index in range(40)]
+    results = ordered_map(_touch, items, jobs=2, failed=_failed)
+    assert next(results) == items[0]
+    time.sleep(1.0)  # the workers would have started every item by now, were they allowed to
+    started = sum(1 for path in items if Path(path).exists())
+    assert started <= 1 + 2 * 2
+    assert list(results) == items[1:]
+    assert all(Path(path).exists() for path in items)
 
 
 def _kill_on_medical(doc: fiscaldoc.Document) -> int:
