@@ -2,7 +2,7 @@
 as one document.
 
 Each part is parsed on its own (its layout, tables and narrative are its own), every location in
-it is given the part's file (:attr:`~fiscaldoc.model.Location.source`), and the parts are joined
+it is given the part's file (:attr:`Location.source <fiscaldoc.Location.source>`), and the parts are joined
 in order: their tables, narrative lines, facts, performance tables, unparsed lines and notes one
 after the other. The metadata is taken from whichever part states it; where the parts state
 different values, a note says which was kept and what the other part said. Validating the joined

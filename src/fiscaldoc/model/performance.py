@@ -3,7 +3,7 @@
 A :class:`PerformanceTable` holds what such a table prints: who (unit, project, 主管部门, 实施单位),
 the tasks (年度主要任务) or fund rows (项目资金) with their budget and execution amounts, the
 overall target and its outcome as text, the indicators (一级/二级/三级指标 with 指标值, 实际完成值,
-分值, 得分) and the printed 总分. Every printed value keeps its source :class:`Location`.
+分值, 得分) and the printed 总分. Every printed value keeps its source :class:`~fiscaldoc.Location`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A clause's grammar says the *role* of a figure (``amount``, ``initial``, ``actual``, ``budget``,
 ``execution``, ``completion``, ``share``, ``change``, ``change_pct``, ``vs_budget``,
 ``vs_budget_pct``, ``count``, ``score``); the lexicon says its *base* (what it is about). The
-key is looked up in :data:`KEYS`; a (base, role) pair that is not listed makes no fact, and the
+key is looked up in ``KEYS``; a (base, role) pair that is not listed makes no fact, and the
 sentence is kept as unmatched instead. Signs come from the words: 增加/增长 +, 减少/下降 −, and a
 bare "与上年持平" is a change of 0 %. "money" below is the unit printed with the figure (元, 万元
 or 亿元; ``value_yuan`` converts it); "(subject)" says the subject tells the facts of a key apart.
