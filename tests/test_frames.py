@@ -66,12 +66,22 @@ def test_every_export_of_the_seeds_loads_typed(
     assert frame["source"].nunique() >= 3
 
 
-@pytest.mark.parametrize("records", ["cells", "facts", "findings"])
+_DUCKDB = {"string": "VARCHAR", "category": "VARCHAR", "int": "BIGINT", "bool": "BOOLEAN"}
+_DUCKDB_DECIMAL = {"decimal": "DECIMAL(38,6)", "computed": "DECIMAL(38,12)"}
+
+
+@pytest.mark.parametrize("records", RECORDS)
 def test_every_export_of_the_corpus_loads_typed(
     corpus: list[fiscaldoc.Document], records: str
 ) -> None:
     frame = fiscaldoc.to_pandas(corpus, records)  # type: ignore[arg-type]
     _check_dtypes(frame, records)
+    connection = duckdb.connect()
+    connection.register("records", fiscaldoc.to_arrow(corpus, records))  # type: ignore[arg-type]
+    described = "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM records)"
+    types = dict(connection.sql(described).fetchall())
+    for name, kind in columns_for(records).items():  # type: ignore[arg-type]
+        assert types[name] == {**_DUCKDB, **_DUCKDB_DECIMAL}[kind], (records, name, types[name])
     if records == "cells":
         # every value of a PDF was printed on a page, and the model knows which
         assert frame["page"].notna().all() and (frame["page"] >= 1).all()
