@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
+import regex
 
 from fiscaldoc.assemble import assemble
-from fiscaldoc.errors import EmptyInputError, FiscalDocError
+from fiscaldoc.errors import BinaryInputError, EmptyInputError, FiscalDocError, InputTooLargeError
 from fiscaldoc.model import Document, Location, ParseNote, Report
 from fiscaldoc.parts import combine, first_source
 from fiscaldoc.pdf import is_pdf, locate, read_pdf
@@ -41,6 +42,7 @@ def parse(
     _check(unit_name, year)
     if not text.strip():
         raise EmptyInputError("the input is empty")
+    _check_text(text)
     return supply(assemble(list(normalise(text)), source or ""), unit_name=unit_name, year=year)
 
 
@@ -66,18 +68,48 @@ def parse_bytes(
 def parse_file(
     path: str | os.PathLike[str], *, unit_name: str | None = None, year: int | None = None
 ) -> Document:
-    """Read and parse a disclosure file (``unit_name`` and ``year`` as for :func:`parse`)."""
+    """Read and parse a disclosure file (``unit_name`` and ``year`` as for :func:`parse`).
+
+    At most ``MAX_BYTES`` (64 MiB) are read, whatever the file is (a device or a pipe has no size
+    to trust): a longer input raises :class:`~fiscaldoc.errors.InputTooLargeError`.
+    """
     file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise FiscalDocError(
-                f"the file is {size} bytes; fiscaldoc reads files up to {MAX_BYTES}"
-            )
-        data = file.read_bytes()
+        with file.open("rb") as stream:
+            data = read_bounded(stream, str(file))
     except OSError as error:
         raise FiscalDocError(f"cannot read {file}: {error.strerror or error}") from None
     return parse_bytes(data, source=str(path), unit_name=unit_name, year=year)
+
+
+def read_bounded(stream: BinaryIO, name: str = "the input") -> bytes:
+    """All of ``stream``'s bytes, or :class:`~fiscaldoc.errors.InputTooLargeError` as soon as
+    there are more than ``MAX_BYTES`` (never more than that is held in memory)."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputTooLargeError(
+            f"{name} is larger than {MAX_BYTES} bytes, the most fiscaldoc reads"
+        )
+    return data
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _check_text(text: str) -> None:
+    """Refuse text that is not Unicode (a lone surrogate, as ``surrogateescape`` decoding leaves
+    for bytes it could not read): it could never be written out as UTF-8."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise BinaryInputError(
+        f"the text holds a lone surrogate U+{ord(found[0]):04X}, which is not a character "
+        "(an undecodable byte kept by surrogateescape?)",
+        line=line,
+        column=column,
+    )
 
 
 def parse_files(

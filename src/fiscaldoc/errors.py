@@ -31,6 +31,12 @@ class BinaryInputError(FiscalDocError):
     """The input is not text (a binary file, or text in an encoding that cannot be read)."""
 
 
+class InputTooLargeError(FiscalDocError):
+    """The input is larger than fiscaldoc reads (``fiscaldoc.api.MAX_BYTES``, 64 MiB; the
+    largest published disclosures are a few MiB). The bound is checked on the bytes read, so it
+    holds for devices and pipes, too."""
+
+
 class NotADisclosureError(FiscalDocError):
     """The text holds none of the standard tables or sections of a disclosure."""
 

@@ -21,7 +21,7 @@ from fiscaldoc.model.facts import (
     UnitListEntry,
     UnmatchedSentence,
 )
-from fiscaldoc.model.findings import Finding, Report, Severity, ValueRef
+from fiscaldoc.model.findings import Finding, Report, Severity, ValueRef, excerpt
 from fiscaldoc.model.location import Location
 from fiscaldoc.model.performance import (
     Comparator,
@@ -75,4 +75,5 @@ __all__ = [
     "UnitListEntry",
     "UnmatchedSentence",
     "ValueRef",
+    "excerpt",
 ]

@@ -31,6 +31,18 @@ _FACTORS = {
 }
 
 
+MAX_INTEGER_DIGITS = 18
+"""The most digits before the point a printed figure may have to be read as a number: more than
+any published amount (10^18 元), few enough that sums and roundings stay exact in decimal
+arithmetic (28 digits). A longer run of digits is kept as text; the patterns that read numbers
+(:mod:`fiscaldoc.layout.patterns`, the narrative lexicon) are written to this bound."""
+
+
+def fits(value: Decimal) -> bool:
+    """True for a finite value with at most :data:`MAX_INTEGER_DIGITS` digits before the point."""
+    return value.is_finite() and (value.is_zero() or value.adjusted() < MAX_INTEGER_DIGITS)
+
+
 def money_factor(unit: str) -> Decimal | None:
     """How many 元 one of a printed unit ("万元") is; ``None`` for a unit that is not money."""
     return _BY_LABEL.get(unit)

@@ -22,6 +22,26 @@ class Severity(str, enum.Enum):
         return self.value
 
 
+EXCERPT = 40
+"""The most characters of printed text a finding quotes (a heading, a label, a sentence)."""
+
+
+def excerpt(text: str, start: int = 0, end: int | None = None, width: int = EXCERPT) -> str:
+    """``text`` cut to about ``width`` characters around ``text[start:end]``, with … where cut:
+    a finding quotes enough to find the place, never a whole page of a runaway line."""
+    if len(text) <= width:
+        return text
+    end = start if end is None else end
+    window = max(width, end - start)
+    left = max(0, min(start - (window - (end - start)) // 2, len(text) - window))
+    right = left + window
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def _short(text: str) -> str:
+    return excerpt(text, width=EXCERPT * 2)
+
+
 @attrs.frozen(slots=True)
 class ValueRef:
     """One printed value a finding involves: its table, row, column and source line (and the
@@ -29,9 +49,9 @@ class ValueRef:
 
     table: str
     row_code: str
-    row_label: str
-    column: str
-    line: int
+    row_label: str = attrs.field(converter=_short)
+    column: str = attrs.field(converter=_short)
+    line: int = attrs.field()
     value: Decimal | None = None
     section: str = ""
     source: str = ""
@@ -70,5 +90,11 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        """True when no finding is an error."""
+        """True when no finding is an error.
+
+        It speaks for what could be read and checked: a table with lines the parser could not
+        place has a ``table.unread-lines`` finding, and a rule that could not run says so in
+        an ``info`` finding ("not checked: …"). Read the ``info`` findings before taking
+        ``ok`` for "consistent".
+        """
         return not self.errors

@@ -23,6 +23,7 @@ from fiscaldoc.model import (
     Staffing,
     UnitListEntry,
 )
+from fiscaldoc.model.amount import MAX_INTEGER_DIGITS
 from fiscaldoc.narrative.sentences import Sentence
 from fiscaldoc.narrative.structure import Row, compact
 
@@ -97,14 +98,14 @@ def unit_entry(row: Row, header: Sequence[str] = ()) -> UnitListEntry | None:
     ``header`` is the list's header cells: under 编制人数 and 实有人数 a row gives the unit's staff.
     """
     cells = [cell for cell in row.cells if cell]
-    if len(cells) < 2 or not cells[0].isdigit():
+    if len(cells) < 2 or not _is_count(cells[0]):
         return None
     staff: dict[str, Decimal] = {}
     rest = []
     labels = [compact(label) for label in header[2:]]
     for position, cell in enumerate(cells[2:]):
         field = _STAFF_COLUMNS.get(labels[position]) if position < len(labels) else None
-        if field is not None and compact(cell).isdigit():
+        if field is not None and _is_count(compact(cell)):
             staff[field] = Decimal(compact(cell))
         else:
             rest.append(cell)
@@ -186,3 +187,8 @@ def _staffing(facts: Sequence[Fact]) -> Staffing:
         retirees_by_kind=tuple(kinds["retirees"]),
         other=tuple(kinds["staff_other"]),
     )
+
+
+def _is_count(text: str) -> bool:
+    """A count as printed: ASCII digits only (``²`` and ``①`` pass :meth:`str.isdigit`)."""
+    return 0 < len(text) <= MAX_INTEGER_DIGITS and text.isascii() and text.isdigit()

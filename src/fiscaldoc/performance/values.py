@@ -16,6 +16,7 @@ from lark.exceptions import LarkError
 
 from fiscaldoc.grammar import cached_lark, grammar_text
 from fiscaldoc.model import Comparator, Figure, IndicatorValue, Location
+from fiscaldoc.model.amount import fits
 
 _COMPARATORS = {
     Comparator.GE: ("≥", ">=", "大于等于", "不低于", "不少于", "不小于", "及以上", "以上"),
@@ -76,9 +77,10 @@ def indicator_value(text: str, location: Location) -> IndicatorValue:
         or (_YEAR.match(number) and unit.startswith("年"))
     ):
         return IndicatorValue(text, location)
-    return IndicatorValue(
-        text, location, Decimal(number.replace(",", "")), comparator or suffix, unit
-    )
+    value = Decimal(number.replace(",", ""))
+    if not fits(value):
+        return IndicatorValue(text, location)
+    return IndicatorValue(text, location, value, comparator or suffix, unit)
 
 
 def figure(text: str, location: Location, unit: str = "") -> Figure:
@@ -92,7 +94,7 @@ def figure(text: str, location: Location, unit: str = "") -> Figure:
         value = Decimal(compact.replace(",", "").replace("−", "-"))
     except InvalidOperation:
         return Figure(text, location, None, unit)
-    return Figure(text, location, value, unit)
+    return Figure(text, location, value if fits(value) else None, unit)
 
 
 def is_figure(text: str) -> bool:

@@ -22,6 +22,7 @@ from cattrs.preconf.json import make_converter
 
 from fiscaldoc.errors import FiscalDocError, FormatVersionError
 from fiscaldoc.model import Document
+from fiscaldoc.model.amount import MAX_INTEGER_DIGITS, fits
 from fiscaldoc.serialize.typeinfo import (
     FORMAT_VERSION,
     TAG_KEY,
@@ -46,12 +47,22 @@ def loads(text: str | bytes) -> Document:
     version of the format, and :class:`~fiscaldoc.errors.FiscalDocError` when it is not JSON or not
     a fiscaldoc document.
     """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise FiscalDocError(
+                f"not JSON: not UTF-8 at byte {error.start}",
+                snippet=error.object[error.start : error.start + 8].hex(" "),
+            ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise FiscalDocError(
             f"not JSON: {error.msg}", line=error.lineno, column=error.colno
         ) from None
+    except RecursionError:
+        raise FiscalDocError("not a fiscaldoc document: the JSON is nested too deeply") from None
     if not isinstance(data, dict):
         raise FiscalDocError("not a fiscaldoc document: the JSON is not an object")
     _check_version(data.pop(VERSION_KEY, None))
@@ -59,6 +70,8 @@ def loads(text: str | bytes) -> Document:
         return _CONVERTER.structure(data, Document)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
         raise FiscalDocError(f"not a valid fiscaldoc document: {_describe(error)}") from None
+    except RecursionError:
+        raise FiscalDocError("not a fiscaldoc document: the JSON is nested too deeply") from None
 
 
 def _check_version(version: object) -> None:
@@ -69,7 +82,7 @@ def _check_version(version: object) -> None:
         )
     major, _, _ = version.partition(".")
     supported = int(FORMAT_VERSION.partition(".")[0])
-    if not major.isdigit():
+    if not (major.isascii() and major.isdigit()):
         raise FormatVersionError(f"unreadable {VERSION_KEY} {version!r}")
     if int(major) > supported:
         raise FormatVersionError(
@@ -114,8 +127,10 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         result = Decimal(value)
     except InvalidOperation:
         raise ValueError(f"not a decimal number: {value!r}") from None
-    if not result.is_finite():
-        raise ValueError(f"not a finite decimal number: {value!r}")
+    if not fits(result):
+        raise ValueError(
+            f"not a finite decimal number of at most {MAX_INTEGER_DIGITS} digits: {value!r}"
+        )
     return result
 
 

@@ -17,6 +17,7 @@ from fiscaldoc.model import (
     Table,
     TableId,
     ValueRef,
+    excerpt,
 )
 from fiscaldoc.reference.catalogue import BY_ID
 from fiscaldoc.reference.names import name_in_title
@@ -179,8 +180,8 @@ def tables_complete(context: Context, this: Rule) -> Iterator[Finding]:
                 _ref(statement.location.line, statement.text[:40]),
                 *(_ref(c.location.line, c.column, table.id.value, c.column) for c in cells[:3]),
             ),
-            f"情况说明称「{statement.table_hint}」为空（无此项），但{table.title}有数据",
-            f"the narrative says {statement.table_hint!r} is empty, "
+            f"情况说明称「{excerpt(statement.table_hint)}」为空（无此项），但{table.title}有数据",
+            f"the narrative says {excerpt(statement.table_hint)!r} is empty, "
             f"but {table.id.value} holds figures",
         )
 
@@ -280,10 +281,10 @@ def sections(context: Context, this: Rule) -> Iterator[Finding]:
     )
     missing = [n for n in range(1, last + 1) if n not in seen and n > previous]
     if missing:
-        heading = next(s for s in narrative.sections if s.number == part)
+        heading = next((s for s in narrative.sections if s.number == part), None)
         yield _finding(
             this,
-            (_ref(heading.location.line, heading.title),),
+            (_ref(heading.location.line, heading.title),) if heading else (),
             f"情况说明缺少第 {', '.join(map(str, missing))} 节",
             f"the 情况说明 lacks sections {', '.join(map(str, missing))}",
         )
@@ -309,11 +310,12 @@ def year(context: Context, this: Rule) -> Iterator[Finding]:
     for line, text in headings:
         for found in _YEAR.finditer(text):
             if int(found[1]) != expected:
+                quoted = excerpt(text, found.start(), found.end())
                 yield _finding(
                     this,
-                    (_ref(line, text),),
-                    f"标题「{text}」的年度 {found[1]} 与文件年度 {expected} 不符",
-                    f"the heading {text!r} says {found[1]}; the document is for {expected}",
+                    (_ref(line, quoted),),
+                    f"标题「{quoted}」的年度 {found[1]} 与文件年度 {expected} 不符",
+                    f"the heading {quoted!r} says {found[1]}; the document is for {expected}",
                 )
     previous = ""
     for text_line in document.narrative:
@@ -372,7 +374,8 @@ def unit_name(context: Context, this: Rule) -> Iterator[Finding]:
     # the name most table headers print: one pasted table, or a title naming another unit,
     # stands out against it
     expected = Counter(names).most_common(1)[0][0]
-    titled = name_in_title(document.meta.title)
+    titled = excerpt(name_in_title(document.meta.title))
+    expected = excerpt(expected)
     if titled and not _same_unit(titled, expected):
         yield _finding(
             this,
@@ -385,8 +388,9 @@ def unit_name(context: Context, this: Rule) -> Iterator[Finding]:
             yield _finding(
                 this,
                 (_ref(table.location.line, table.unit_name, table.id.value),),
-                f"{table.title}的编制单位「{table.unit_name}」与文件单位「{expected}」不符",
-                f"{table.id.value} is headed {table.unit_name!r}; the document is {expected!r}",
+                f"{table.title}的编制单位「{excerpt(table.unit_name)}」与文件单位「{expected}」不符",
+                f"{table.id.value} is headed {excerpt(table.unit_name)!r}; "
+                f"the document is {expected!r}",
             )
 
 
@@ -403,8 +407,8 @@ def amount_unit(context: Context, this: Rule) -> Iterator[Finding]:
         yield _finding(
             this,
             (_ref(note.location.line, note.text),),
-            f"「{note.text}」未注明金额单位",
-            f"{note.text!r} declares no amount unit",
+            f"「{excerpt(note.text)}」未注明金额单位",
+            f"{excerpt(note.text)!r} declares no amount unit",
         )
 
 

@@ -153,10 +153,11 @@ def summary_totals(context: Context, this: Rule) -> Iterator[Finding]:
             yield from _carry_over_breakdown(context, this, table, rows)
         if len(grands) == 2:
             income = Ref(table, grands[Section.INCOME], table.columns[0].label)
-            first = next(c for c in table.columns if c.section is Section.EXPENDITURE)
-            expenditure = Ref(table, grands[Section.EXPENDITURE], first.label)
-            relation = Relation("按收入总计应等于支出总计", "income 总计 = expenditure 总计")
-            yield from _found(context.compare(this, expenditure, [income], relation))
+            first = next((c for c in table.columns if c.section is Section.EXPENDITURE), None)
+            if first is not None:
+                expenditure = Ref(table, grands[Section.EXPENDITURE], first.label)
+                relation = Relation("按收入总计应等于支出总计", "income 总计 = expenditure 总计")
+                yield from _found(context.compare(this, expenditure, [income], relation))
 
 
 _FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
