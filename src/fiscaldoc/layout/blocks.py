@@ -212,7 +212,7 @@ def segment(lines: Sequence[Line]) -> Layout:
     while index < total:
         line = lines[index]
         found = title_of(line) if line.text.strip() else None
-        before = text[since_block:]
+        before = text[since_block:] if found is not None else []  # (not copied per line)
         trailing = found is not None and _orphan_rows(before, found[0])
         if found is None or not (trailing or _looks_like_table_start(lines, index + 1)):
             if line.text.strip():
@@ -269,11 +269,12 @@ _TITLE_TAIL = regex.compile(r"[\p{Han}“”\"（）()、]{0,12}表")
 
 def _orphan_rows(lines: Sequence[Line], spec: TableSpec) -> bool:
     """True when lines outside any table hold a header and rows of ``spec``'s shape."""
+    # (running text is looked for first, from the title up: it ends the search soonest)
     return (
         len(lines) > 1
+        and not any(p.NARRATIVE.search(p.compact(line.text)) for line in reversed(lines))
         and any(_is_repeated_header(line) or p.UNIT.search(line.text) for line in lines)
         and any(is_body_row(line, spec) for line in lines)
-        and not any(p.NARRATIVE.search(p.compact(line.text)) for line in lines)
     )
 
 
@@ -346,7 +347,9 @@ def _read_block(
                 continue
             break
         if state == "head":
-            if is_body_row(line, spec) and not _lone_header_label(lines, index, spec):
+            if (is_body_row(line, spec) or _prints_an_amount(line, compact)) and not (
+                _lone_header_label(lines, index, spec)
+            ):
                 state = "body"
                 body.append(line)
             else:
@@ -378,6 +381,18 @@ def _read_block(
         notes=tuple(notes),
     )
     return block, index
+
+
+_WHOLE = regex.compile(r"^\d+\.0+$")
+
+
+def _prints_an_amount(line: Line, compact: str) -> bool:
+    """True for a line with an amount (a figure with its point) that is no 栏次/行次 line: a
+    header prints labels and column numbers only, so such a line is a row, even one that fits
+    no row (then kept as unparsed, not lost in the header)."""
+    if not p.DECIMAL.search(compact) or "栏次" in compact or "行次" in compact:
+        return False
+    return not all(_WHOLE.match(cell) for cell in cells_of(line) if cell)  # "1.00 2.00"
 
 
 def _label_below(body: Sequence[Line]) -> bool:

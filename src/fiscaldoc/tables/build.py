@@ -206,6 +206,7 @@ def build_table(
                 block.title_text,
             )
         )
+    notes.extend(_furniture(line) for line in block.furniture)
     rows = _place(entries, header, spec, unit, notes, hints=hints)
     notes.extend(_moved_codes(entries, header))
     table = Table(
@@ -221,6 +222,13 @@ def build_table(
         unit_name=block.unit_name,
     )
     return BuiltTable(table, tuple(notes), tuple(unparsed))
+
+
+def _furniture(line: Line) -> ParseNote:
+    """A line printed inside a table that is not of it (a running head, a page number, the
+    title or header repeated after a page break): kept as a note, so no line is lost."""
+    message = "a running head, page number or repeated title or header inside the table"
+    return ParseNote("table-furniture", message, line.location(), line.text.replace("\t", " | "))
 
 
 def _unparsed(line: Line, reason: str) -> ParseNote:
@@ -263,6 +271,7 @@ def _place(
         columns = header.section_columns(section) or header.columns
         _search(entries, members, columns, spec, placements, hints=hints)
     rows: list[Row] = []
+    blank: list[Entry] = []
     for n, entry in enumerate(entries):
         placed = placements[n]
         columns, placement, count = placed.columns, placed.placement, placed.readings
@@ -291,6 +300,8 @@ def _place(
                 )
             )
         if not entry.label and not cells and not entry.code and entry.remark is None:
+            if entry.rowno is not None:  # a template row left blank
+                blank.append(entry)
             continue
         notes.extend(_unexpected_text(entry, spec))
         rows.append(
@@ -309,6 +320,10 @@ def _place(
                 ordinal=entry.ordinal,
             )
         )
+    if blank:  # kept as one note, so that no printed line is lost
+        numbers = ", ".join(entry.rowno.text for entry in blank if entry.rowno is not None)
+        message = f"{len(blank)} rows print only their row number (栏次), no label and no value"
+        notes.append(ParseNote("empty-rows", message, blank[0].location, numbers))
     return rows
 
 

@@ -17,7 +17,8 @@ import attrs
 from fiscaldoc.reference.catalogue import Identity
 
 Placement = tuple[int, ...]
-_SEARCH_LIMIT = 20_000  # joint placements tried for a set of linked rows
+# joint placements tried for a set of linked rows (the corpus needs none, the seeds 196 at most)
+_SEARCH_LIMIT = 4_096
 _GROUP_LIMIT = 512  # joint placements tried for one sum group while narrowing
 
 
@@ -269,7 +270,8 @@ def _group_holds(
         placement = chosen.get(member, options[member][0])
         out: list[Printed | None] = [None] * width
         for position, value in zip(placement, rows[member], strict=False):
-            out[position] = value
+            if position < width:  # (values beyond the last column have no sum to be in)
+                out[position] = value
         return out
 
     parent = column_values(group.parent)

@@ -12,6 +12,7 @@ from fiscaldoc.validation import (
     across,
     budget_funds,
     budget_rules,
+    coverage,
     document_rules,
     narrative_rules,
     performance_rules,
@@ -25,6 +26,7 @@ from fiscaldoc.validation.registry import FAMILIES, RULES, Rule
 __all__ = ["FAMILIES", "RULES", "Rule", "validate"]
 _RULE_MODULES = (
     within,
+    coverage,
     across,
     budget_rules,
     budget_funds,
