@@ -41,13 +41,18 @@ def _one(rng: random.Random, texts: list[str]) -> bytes:
     return text.encode(rng.choice(ENCODINGS), errors="replace")
 
 
-def _worker(seed: int, count: int, out: str) -> tuple[int, float, float, int]:
+def _worker(seed: int, count: int, out: str, seconds: float) -> tuple[int, float, float, int]:
     rng = random.Random(seed)
     texts = _inputs()
     check(texts[0].encode(), timed=False)  # warm: grammars built
     worst = 0.0
     broken = 0
-    for _ in range(count):
+    deadline = time.time() + seconds
+    done = 0
+    for done in range(1, count + 1):
+        if time.time() > deadline:
+            done -= 1
+            break
         data = _one(rng, texts)
         start = time.process_time()
         try:
@@ -59,7 +64,7 @@ def _worker(seed: int, count: int, out: str) -> tuple[int, float, float, int]:
             Path(out, f"broken-{name}.why").write_text(str(error), encoding="utf-8")
         spent = time.process_time() - start
         worst = max(worst, spent / max(len(data) / 1e6, 1e-9) if len(data) > 50_000 else 0)
-    return count, time.process_time(), worst, broken
+    return done, time.process_time(), worst, broken
 
 
 def main() -> None:
@@ -68,6 +73,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default=".")
+    parser.add_argument("--seconds", type=float, default=float("inf"), help="stop after this")
     args = parser.parse_args()
     Path(args.out).mkdir(parents=True, exist_ok=True)
     began = time.time()
@@ -79,6 +85,7 @@ def main() -> None:
                 [args.seed + n for n in range(args.jobs)],
                 [share] * args.jobs,
                 [args.out] * args.jobs,
+                [args.seconds] * args.jobs,
             )
         )
     count = sum(d[0] for d in done)
