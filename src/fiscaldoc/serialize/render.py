@@ -229,8 +229,9 @@ def _notes(table: Table) -> list[str]:
 
 
 def _amount(row: Row, column: str, options: _Options) -> str:
-    """The printed amount of ``row`` under ``column``; "" when the cell is absent."""
-    cell = row.cell(column)
+    """The printed amount of ``row`` under ``column``; "" when the cell is absent (also under a
+    column the row's table does not have: a layout may print more columns than were read)."""
+    cell = next((c for c in row.cells if c.column == column), None)
     if cell is None:
         return ""
     text = cell.text.strip()
