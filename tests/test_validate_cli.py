@@ -69,3 +69,24 @@ def test_the_demo_shows_what_was_read_and_checked(capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert "40 figures read from the narrative" in out
     assert out.rstrip().endswith("example-2023-final.txt: 0 errors, 0 warnings, 0 within rounding")
+
+
+def test_html_report_of_one_document_is_written_atomically(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.html"
+    assert main(["validate", str(seed_path("yulin")), "--format", "html", "-o", str(out)]) == 1
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "147.07" in page and "榆林市医疗保险服务中心" in page
+    assert list(tmp_path.iterdir()) == [out]  # no temporary file left beside it
+
+
+def test_html_report_refuses_several_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.html"
+    paths = [str(seed_path("yulin")), str(seed_path("shenmu"))]
+    assert main(["validate", *paths, "--format", "html", "-o", str(out)]) == 2
+    assert "one document's report" in capsys.readouterr().err
+    assert not out.exists()

@@ -21,8 +21,8 @@ from typing import Any, BinaryIO, Generic, TypeVar
 
 import attrs
 
-from fiscaldoc.api import MAX_BYTES, parse_bytes, parse_file, parse_files
-from fiscaldoc.errors import FiscalDocError
+from fiscaldoc.api import parse_bytes, parse_file, parse_files, read_bounded
+from fiscaldoc.errors import FiscalDocError, InputTooLargeError
 from fiscaldoc.model import Document
 from fiscaldoc.parts import SEPARATOR
 from fiscaldoc.progress import Progress
@@ -62,10 +62,10 @@ Input = Path | tuple[Path, ...] | Given
 def read_given(stream: BinaryIO, source: str = STDIN) -> Given | Outcome[None]:
     """A stream's bytes (at most ``fiscaldoc.api.MAX_BYTES``) as an input, or the failed
     outcome saying it was too long."""
-    data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        return Outcome(source, error=f"the input is over {MAX_BYTES} bytes, the most read")
-    return Given(source, data)
+    try:
+        return Given(source, read_bounded(stream, source))
+    except InputTooLargeError as error:
+        return Outcome(source, error=str(error))
 
 
 SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".tsv", ".csv", ".htm", ".html", ".pdf"})

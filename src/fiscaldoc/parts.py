@@ -2,12 +2,11 @@
 as one document.
 
 Each part is parsed on its own (its layout, tables and narrative are its own), every location in
-it is given the part's file (:attr:`Location.source <fiscaldoc.Location.source>`), and the parts are joined
-in order: their tables, narrative lines, facts, performance tables, unparsed lines and notes one
-after the other. The metadata is taken from whichever part states it; where the parts state
-different values, a note says which was kept and what the other part said. Validating the joined
-document then checks one part's narrative against the other part's tables.
-"""
+it is given the part's file (:attr:`Location.source <fiscaldoc.Location.source>`), and the parts
+are joined in order: their tables, narrative lines, facts, performance tables, unparsed lines
+and notes one after the other. The metadata is taken from whichever part states it; where the
+parts state different values, a note says which was kept and what the other part said.
+Validating the joined document then checks one part's narrative against the other part's tables."""
 
 from __future__ import annotations
 

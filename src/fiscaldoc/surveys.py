@@ -1,13 +1,12 @@
 """A survey of a corpus: one line per document saying how much of it was read and what validation
 thinks of it, so that a researcher with a folder of downloads sees which documents to trust.
 
-:func:`~fiscaldoc.survey_document` counts one parsed document (it runs in worker processes, so it is a
-module-level function); :func:`~fiscaldoc.survey` reads files, folders and glob patterns and yields one
-:class:`SurveyRow` per input, an input that could not be read included (with its ``error``);
-:func:`~fiscaldoc.summarise_survey` totals the rows, and :func:`survey_text`, :func:`survey_csv` and
-:func:`survey_json` write them: an aligned table for a terminal (CJK characters counted two
-columns wide), CSV, and JSON.
-"""
+:func:`~fiscaldoc.survey_document` counts one parsed document (it runs in worker processes, so
+it is a module-level function); :func:`~fiscaldoc.survey` reads files, folders and glob patterns
+and yields one :class:`SurveyRow` per input, an input that could not be read included (with its
+``error``); :func:`~fiscaldoc.summarise_survey` totals the rows, and :func:`survey_text`,
+:func:`survey_csv` and :func:`survey_json` write them: an aligned table for a terminal (CJK
+characters counted two columns wide), CSV, and JSON."""
 
 from __future__ import annotations
 

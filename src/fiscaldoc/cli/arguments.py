@@ -39,6 +39,7 @@ examples:
   fiscaldoc export reports/ -o cells.csv --datapackage --bom
   cat report.txt | fiscaldoc validate - --lang en
   fiscaldoc validate reports/ --format csv -o findings.csv
+  fiscaldoc validate report.pdf --format html -o report.html
   fiscaldoc facts report.pdf --format jsonl | head -3"""
 
 
@@ -105,10 +106,11 @@ def parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--format",
-        choices=("text", "json", "csv"),
+        choices=("text", "json", "csv", "html"),
         default="text",
         help="text: one finding per line, grouped by table; json: one report per line; "
-        "csv: one row per finding",
+        "csv: one row per finding; html: one document's report for reviewers (findings beside "
+        "the page, its tables marked), one self-contained file",
     )
     validate.add_argument(
         "--all", action="store_true", help="text and csv: also the differences within rounding"

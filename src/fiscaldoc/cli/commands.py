@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from fiscaldoc.api import parse_bytes
 from fiscaldoc.cli.arguments import EXIT_FINDINGS, EXIT_INPUT_ERROR, EXIT_OK
 from fiscaldoc.cli.running import Run, atomic_path, output, say
+from fiscaldoc.corpus import Given
 from fiscaldoc.demo import EXAMPLE, example_text, write_example_corpus
 from fiscaldoc.model import Document, Report
 from fiscaldoc.serialize.datapackage import add_resource, resource
@@ -169,8 +170,36 @@ def _parse(args: argparse.Namespace) -> int:
     return corpus.status
 
 
+def html_page(doc: Document, source: bytes | None = None) -> tuple[str, bool]:
+    """The reviewers' HTML report of ``doc`` and whether it has errors (``source``: the bytes
+    of a document read from standard input, for its page pictures)."""
+    from fiscaldoc.report import report_html  # noqa: PLC0415 - output stage, on use
+
+    report = validate(doc)
+    return report_html(doc, report, source=source), not report.ok
+
+
+def _validate_html(args: argparse.Namespace, corpus: Run) -> int:
+    if len(corpus.inputs) + len(corpus.missing) != 1:
+        say("--format html writes one document's report: give one file (or --together)")
+        return EXIT_INPUT_ERROR
+    item = corpus.inputs[0] if corpus.inputs else None
+    given = item.data if isinstance(item, Given) else None
+    errors = False
+    with output(args.output) as (out, keep):
+        for page, has_errors in corpus.results(partial(html_page, source=given)):
+            out.write(page)
+            errors = has_errors
+        keep.keep = not corpus.wrote_nothing
+    if corpus.status != EXIT_OK:
+        return corpus.status
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
 def _validate(args: argparse.Namespace) -> int:
     corpus = Run(args)
+    if args.format == "html":
+        return _validate_html(args, corpus)
     if args.datapackage and not (args.format == "csv" and args.output not in (None, Path("-"))):
         say("--datapackage describes a CSV file: give --format csv and -o FILE")
         return EXIT_INPUT_ERROR
