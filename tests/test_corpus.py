@@ -143,6 +143,8 @@ def _pages_of_lines(doc: fiscaldoc.Document) -> dict[int, int]:
         if line.location.page is not None:
             pages[line.location.line] = line.location.page
     for table in doc.tables:
+        if table.location.page is not None:  # a note under a table is located at its title
+            pages.setdefault(table.location.line, table.location.page)
         for row, cell in table.cells():
             for where in (row.location, cell.location):
                 if where.page is not None:

@@ -17,6 +17,7 @@ from fiscaldoc.validation import (
     narrative_rules,
     performance_rules,
     reference_rules,
+    text_rules,
     units,
     within,
 )
@@ -35,6 +36,7 @@ _RULE_MODULES = (
     units,
     document_rules,
     performance_rules,
+    text_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 

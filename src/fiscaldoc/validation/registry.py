@@ -37,6 +37,7 @@ FAMILIES = {
     "units": "Units",
     "document": "The document as a whole",
     "performance": "Performance tables (绩效)",
+    "text": "Template residue and text quality",
 }
 
 
