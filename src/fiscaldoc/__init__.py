@@ -6,7 +6,7 @@
 Decimal('1360.62')
 """
 
-from importlib import metadata as _metadata
+from typing import TYPE_CHECKING, Any
 
 from fiscaldoc.api import parse, parse_bytes, parse_file, parse_files, supply, validate_file
 from fiscaldoc.errors import (
@@ -50,29 +50,90 @@ from fiscaldoc.model import (
     TextLine,
     ValueRef,
 )
-from fiscaldoc.report import report_html
-from fiscaldoc.serialize.flat import (
-    CELL_FIELDS,
-    FACT_FIELDS,
-    PERFORMANCE_FIELDS,
-    CellRecord,
-    FactRecord,
-    PerformanceRecord,
-    cells,
-    facts,
-    performance_records,
-)
-from fiscaldoc.serialize.frames import to_arrow, to_pandas
-from fiscaldoc.serialize.json import dumps, loads
-from fiscaldoc.serialize.render import RenderStyle, render
-from fiscaldoc.serialize.schema import json_schema
-from fiscaldoc.surveys import SurveyRow, SurveySummary, summarise_survey, survey, survey_document
-from fiscaldoc.validation import validate
 
-try:  # the version is written once, in pyproject.toml; the installed metadata carries it
-    __version__ = _metadata.version("fiscaldoc")
-except _metadata.PackageNotFoundError:  # imported from a source tree that was never installed
-    __version__ = "0+unknown"
+# What parsing does not need is imported on first use (PEP 562), so that `import fiscaldoc`
+# and a command that only parses and exports do not pay for validation, serialization,
+# reports and dataframes: the name -> the module that defines it.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "CELL_FIELDS",
+            "FACT_FIELDS",
+            "PERFORMANCE_FIELDS",
+            "CellRecord",
+            "FactRecord",
+            "PerformanceRecord",
+            "cells",
+            "facts",
+            "performance_records",
+        ),
+        "fiscaldoc.serialize.flat",
+    ),
+    **dict.fromkeys(("to_arrow", "to_pandas"), "fiscaldoc.serialize.frames"),
+    **dict.fromkeys(("dumps", "loads"), "fiscaldoc.serialize.json"),
+    **dict.fromkeys(("RenderStyle", "render"), "fiscaldoc.serialize.render"),
+    "json_schema": "fiscaldoc.serialize.schema",
+    "report_html": "fiscaldoc.report",
+    **dict.fromkeys(
+        ("SurveyRow", "SurveySummary", "summarise_survey", "survey", "survey_document"),
+        "fiscaldoc.surveys",
+    ),
+    "validate": "fiscaldoc.validation",
+}
+
+if TYPE_CHECKING:
+    from fiscaldoc.report import report_html
+    from fiscaldoc.serialize.flat import (
+        CELL_FIELDS,
+        FACT_FIELDS,
+        PERFORMANCE_FIELDS,
+        CellRecord,
+        FactRecord,
+        PerformanceRecord,
+        cells,
+        facts,
+        performance_records,
+    )
+    from fiscaldoc.serialize.frames import to_arrow, to_pandas
+    from fiscaldoc.serialize.json import dumps, loads
+    from fiscaldoc.serialize.render import RenderStyle, render
+    from fiscaldoc.serialize.schema import json_schema
+    from fiscaldoc.surveys import (
+        SurveyRow,
+        SurveySummary,
+        summarise_survey,
+        survey,
+        survey_document,
+    )
+    from fiscaldoc.validation import validate
+
+    __version__: str
+
+
+def __getattr__(name: str) -> Any:
+    """The lazily imported names (see ``_LAZY``) and ``__version__``."""
+    if name == "__version__":
+        from importlib import metadata  # noqa: PLC0415 - read once, on use
+
+        try:  # the version is written once, in pyproject.toml; the installed metadata carries it
+            version = metadata.version("fiscaldoc")
+        except metadata.PackageNotFoundError:  # a source tree that was never installed
+            version = "0+unknown"
+        globals()["__version__"] = version
+        return version
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'fiscaldoc' has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY, "__version__"})
+
 
 __all__ = [
     "CELL_FIELDS",

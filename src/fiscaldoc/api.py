@@ -19,9 +19,7 @@ from fiscaldoc.assemble import assemble
 from fiscaldoc.errors import BinaryInputError, EmptyInputError, FiscalDocError, InputTooLargeError
 from fiscaldoc.model import Document, Location, ParseNote, Report
 from fiscaldoc.parts import combine, first_source
-from fiscaldoc.pdf import is_pdf, locate, read_pdf
-from fiscaldoc.text import decode, normalise
-from fiscaldoc.validation import validate
+from fiscaldoc.text import decode, is_pdf, normalise
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -60,6 +58,8 @@ def parse_bytes(
     and box of each value as well as a line of the text made of it.
     """
     if is_pdf(data):
+        from fiscaldoc.pdf import locate, read_pdf  # noqa: PLC0415 - only PDFs need the reader
+
         pdf = read_pdf(data)
         return locate(parse(pdf.text, source=source, unit_name=unit_name, year=year), pdf)
     return parse(decode(data), source=source, unit_name=unit_name, year=year)
@@ -186,4 +186,6 @@ def validate_file(
     path: str | os.PathLike[str], *, unit_name: str | None = None, year: int | None = None
 ) -> Report:
     """Parse a file and validate it (see :func:`fiscaldoc.validation.validate`)."""
+    from fiscaldoc.validation import validate  # noqa: PLC0415 - parsing alone does not need it
+
     return validate(parse_file(path, unit_name=unit_name, year=year))

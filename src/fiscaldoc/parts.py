@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from fiscaldoc.model import Document, DocumentMeta, Location, Narrative, ParseNote
-from fiscaldoc.pdf.provenance import relocate
+from fiscaldoc.model.relocation import relocate
 
 __all__ = ["SEPARATOR", "combine", "first_source"]
 

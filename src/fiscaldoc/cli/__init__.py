@@ -8,9 +8,10 @@ mistakes never print a traceback. Output is safe in pipelines: a reader that sto
 written at all.
 
 To add a command: a subparser in :func:`fiscaldoc.cli.arguments.parser`, a module-level function
-``Document -> result`` in :mod:`fiscaldoc.cli.commands` (it runs in worker processes, so it must
-be picklable), and a handler in its ``COMMANDS`` that writes the results of
-``Run(args).results(function)``.
+``Document -> result`` in :mod:`fiscaldoc.cli.commands` (exports) or
+:mod:`fiscaldoc.cli.checking` (validation; imported only when such a command runs) — it runs in
+worker processes, so it must be picklable — and a handler in ``COMMANDS`` that writes the
+results of ``Run(args).results(function)``.
 """
 
 from __future__ import annotations

@@ -9,19 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from fiscaldoc.api import parse_bytes
-from fiscaldoc.cli.arguments import EXIT_FINDINGS, EXIT_INPUT_ERROR, EXIT_OK
+from fiscaldoc.cli.arguments import EXIT_INPUT_ERROR, EXIT_OK
 from fiscaldoc.cli.running import Run, atomic_path, output, say
-from fiscaldoc.corpus import Given
 from fiscaldoc.demo import EXAMPLE, example_text, write_example_corpus
-from fiscaldoc.model import Document, Report
+from fiscaldoc.model import Document
 from fiscaldoc.serialize.datapackage import add_resource, resource
-from fiscaldoc.serialize.finding_records import FINDING_FIELDS, FindingRecord, finding_records
-from fiscaldoc.serialize.findings import report_dict, report_text
 from fiscaldoc.serialize.flat import (
     CELL_FIELDS,
     FACT_FIELDS,
@@ -35,26 +31,13 @@ from fiscaldoc.serialize.flat import (
     write_csv,
     write_jsonl,
 )
-from fiscaldoc.serialize.json import dumps
 from fiscaldoc.serialize.parquet import (
     CELL_COLUMNS,
     FACT_COLUMNS,
-    FINDING_COLUMNS,
     PERFORMANCE_COLUMNS,
     Kind,
     ParquetSink,
 )
-from fiscaldoc.serialize.schema import json_schema
-from fiscaldoc.surveys import (
-    SurveyRow,
-    row_of,
-    summarise_survey,
-    survey_csv,
-    survey_document,
-    survey_json,
-    survey_text,
-)
-from fiscaldoc.validation import validate
 
 __all__ = ["COMMANDS", "summarise"]
 
@@ -101,12 +84,6 @@ def fact_records(doc: Document) -> list[FactRecord]:
 
 def performance_rows(doc: Document) -> list[PerformanceRecord]:
     return list(performance_records(doc))
-
-
-def report_of(doc: Document, lang: str = "zh") -> tuple[Report, bool, list[FindingRecord]]:
-    """The report, whether it has errors, and its flat records (with the document's pages)."""
-    report = validate(doc)
-    return report, not report.ok, list(finding_records(report, doc, lang=lang))
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -161,6 +138,8 @@ def _facts(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
+    from fiscaldoc.serialize.json import dumps  # noqa: PLC0415 - cattrs only when asked for
+
     corpus = Run(args)
     work = summarise if args.format == "summary" else dumps
     with output(args.output) as (out, keep):
@@ -170,99 +149,19 @@ def _parse(args: argparse.Namespace) -> int:
     return corpus.status
 
 
-def html_page(doc: Document, source: bytes | None = None) -> tuple[str, bool]:
-    """The reviewers' HTML report of ``doc`` and whether it has errors (``source``: the bytes
-    of a document read from standard input, for its page pictures)."""
-    from fiscaldoc.report import report_html  # noqa: PLC0415 - output stage, on use
-
-    report = validate(doc)
-    return report_html(doc, report, source=source), not report.ok
-
-
-def _validate_html(args: argparse.Namespace, corpus: Run) -> int:
-    if len(corpus.inputs) + len(corpus.missing) != 1:
-        say("--format html writes one document's report: give one file (or --together)")
-        return EXIT_INPUT_ERROR
-    item = corpus.inputs[0] if corpus.inputs else None
-    given = item.data if isinstance(item, Given) else None
-    errors = False
-    with output(args.output) as (out, keep):
-        for page, has_errors in corpus.results(partial(html_page, source=given)):
-            out.write(page)
-            errors = has_errors
-        keep.keep = not corpus.wrote_nothing
-    if corpus.status != EXIT_OK:
-        return corpus.status
-    return EXIT_FINDINGS if errors else EXIT_OK
-
-
-def _validate(args: argparse.Namespace) -> int:
-    corpus = Run(args)
-    if args.format == "html":
-        return _validate_html(args, corpus)
-    if args.datapackage and not (args.format == "csv" and args.output not in (None, Path("-"))):
-        say("--datapackage describes a CSV file: give --format csv and -o FILE")
-        return EXIT_INPUT_ERROR
-    errors = False
-    with output(args.output, bom=args.format == "csv" and args.bom) as (out, keep):
-        first = True
-        for report, has_errors, records in corpus.results(partial(report_of, lang=args.lang)):
-            errors |= has_errors
-            _write_report(out, args, report, records, header=first)
-            first = False
-        keep.keep = not corpus.wrote_nothing
-    if args.datapackage and keep.keep:
-        path: Path = args.output
-        add_resource(path.parent, resource(path.name, dict(FINDING_COLUMNS), bom=args.bom))
-    if corpus.status != EXIT_OK:
-        return corpus.status
-    return EXIT_FINDINGS if errors else EXIT_OK
-
-
-def _write_report(
-    out: TextIO,
-    args: argparse.Namespace,
-    report: Report,
-    records: list[FindingRecord],
-    *,
-    header: bool,
-) -> None:
-    if args.format == "json":
-        out.write(json.dumps(report_dict(report), ensure_ascii=False) + "\n")
-    elif args.format == "csv":
-        if not args.all:
-            records = [r for r in records if r.severity != "info"]
-        out.write(write_csv(records, header=header, fields=FINDING_FIELDS))
-    else:
-        out.write(report_text(report, include_info=args.all, lang=args.lang) + "\n")
-
-
-def _survey(args: argparse.Namespace) -> int:
-    corpus = Run(args)
-    rows: list[SurveyRow] = []
-    with output(args.output) as (out, _):
-        for outcome in corpus.outcomes(survey_document):
-            row = row_of(outcome)
-            if args.format == "csv":
-                out.write(survey_csv([row], header=not rows))
-            rows.append(row)
-        summary = summarise_survey(rows)
-        if args.format == "text":
-            out.write(survey_text(rows, summary))
-        elif args.format == "json":
-            out.write(survey_json(rows, summary) + "\n")
-        elif not args.quiet:
-            say(summary.text())
-    return corpus.status
-
-
 def _schema(args: argparse.Namespace) -> int:
+    from fiscaldoc.serialize.schema import json_schema  # noqa: PLC0415
+
     with output(args.output) as (out, _):
         out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from fiscaldoc.serialize.findings import report_text  # noqa: PLC0415
+    from fiscaldoc.serialize.json import dumps  # noqa: PLC0415
+    from fiscaldoc.validation import validate  # noqa: PLC0415
+
     if args.corpus is not None:
         with output(args.output) as (out, _):
             for path in write_example_corpus(args.corpus):
@@ -283,12 +182,25 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _checking(name: str) -> Callable[[argparse.Namespace], int]:
+    """A command of :mod:`fiscaldoc.cli.checking`, imported when it runs (validation is not
+    needed to export)."""
+
+    def command(args: argparse.Namespace) -> int:
+        from fiscaldoc.cli import checking  # noqa: PLC0415 - only the checking commands need it
+
+        handler: Callable[[argparse.Namespace], int] = getattr(checking, name)
+        return handler(args)
+
+    return command
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "facts": _facts,
     "parse": _parse,
-    "validate": _validate,
-    "survey": _survey,
+    "validate": _checking("run_validate"),
+    "survey": _checking("run_survey"),
     "schema": _schema,
     "demo": _demo,
 }

@@ -14,7 +14,7 @@ ever guessed: the table parser reads the column of each value from its cell inde
 export. Running text is written as plain lines. :func:`fiscaldoc.parse_file` and
 :func:`fiscaldoc.parse_bytes` route PDFs (recognised by their ``%PDF-`` header, not the file
 name) here and then give every :class:`~fiscaldoc.model.Location` of the parsed document its page
-and box (:mod:`~fiscaldoc.pdf.provenance`): the parser itself never learns it read a PDF, which
+and box (:mod:`~fiscaldoc.model.relocation`): the parser itself never learns it read a PDF, which
 keeps it the same for every rendering.
 
 The reader needs the optional extra ``fiscaldoc[pdf]`` (pypdfium2); without it, reading a PDF
@@ -33,18 +33,12 @@ import regex
 from fiscaldoc.errors import ScannedPdfError
 from fiscaldoc.model import Document, Location, ParseNote
 from fiscaldoc.model.location import Box
+from fiscaldoc.model.relocation import relocate
 from fiscaldoc.pdf.compose import Emitted, compose
-from fiscaldoc.pdf.provenance import relocate
 from fiscaldoc.pdf.reader import EXTRA_HINT, PageContent, read_pages
+from fiscaldoc.text import is_pdf
 
 __all__ = ["EXTRA_HINT", "PdfText", "Residue", "SourceLine", "is_pdf", "locate", "read_pdf"]
-
-_MAGIC = b"%PDF-"
-
-
-def is_pdf(data: bytes) -> bool:
-    """True when the bytes are a PDF (its header ``%PDF-`` within the first kilobyte)."""
-    return _MAGIC in data[:1024]
 
 
 @attrs.frozen(slots=True)

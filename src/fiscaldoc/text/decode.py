@@ -94,3 +94,11 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, offset) + 1
     column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
     return line, column
+
+
+_PDF_MAGIC = b"%PDF-"
+
+
+def is_pdf(data: bytes) -> bool:
+    """True when the bytes are a PDF (its header ``%PDF-`` within the first kilobyte)."""
+    return _PDF_MAGIC in data[:1024]

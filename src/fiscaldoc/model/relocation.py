@@ -1,7 +1,8 @@
-"""Give the locations of a document parsed from a PDF their page and box.
+"""Replace every location of a finished document: how a document parsed from a PDF gets its
+pages and boxes, and how each part of a disclosure in several files gets its file.
 
-The parser reads the text :func:`fiscaldoc.pdf.read_pdf` wrote, so every location it records is
-a line and column of that text. Rather than teach the parser about pages, the finished
+For PDFs: the parser reads the text :func:`fiscaldoc.pdf.read_pdf` wrote, so every location it
+records is a line and column of that text. Rather than teach the parser about pages, the finished
 :class:`~fiscaldoc.model.Document` is walked once and every :class:`~fiscaldoc.model.Location`
 in it — of tables, rows, cells, running text, notes and whatever records later versions add —
 is replaced by one that also names the page and the box: the box of the table cell the column
@@ -15,7 +16,8 @@ from typing import Any, Protocol
 
 import attrs
 
-from fiscaldoc.model import Document, Location
+from fiscaldoc.model.document import Document
+from fiscaldoc.model.location import Location
 
 
 class Locator(Protocol):
