@@ -140,7 +140,7 @@ def test_printed_percentages_are_checked_with_interval_arithmetic(
 
 def test_a_year_on_year_percentage_that_does_not_follow_from_the_amounts() -> None:
     sentence = "2023年度收入总计、支出总计均为6,202,700.70元。"
-    right = sentence.replace("。", "，与上年相比增加202,700.70元，增长3.38%。")
+    right = sentence.replace("。", "，与上年相比增加202,700.70元，增长3.38%，主要原因是人员增加。")
     text = example_text().decode("utf-8")
     assert validate(fiscaldoc.parse(text.replace(sentence, right))).findings == ()
     wrong = right.replace("3.38%", "5%")

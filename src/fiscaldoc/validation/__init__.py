@@ -12,6 +12,7 @@ from fiscaldoc.validation import (
     across,
     budget_funds,
     budget_rules,
+    comparison_rules,
     coverage,
     document_rules,
     narrative_rules,
@@ -37,6 +38,7 @@ _RULE_MODULES = (
     document_rules,
     performance_rules,
     text_rules,
+    comparison_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 

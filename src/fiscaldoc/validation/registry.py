@@ -38,6 +38,7 @@ FAMILIES = {
     "document": "The document as a whole",
     "performance": "Performance tables (绩效)",
     "text": "Template residue and text quality",
+    "comparison": "Comparison wording",
 }
 
 

@@ -48,16 +48,17 @@ def flows(document: Document) -> list[Flow]:
     return out
 
 
-def _where(line: int, what: str, table: str = "document", source: str = "") -> ValueRef:
+def where(line: int, what: str, table: str = "document", source: str = "") -> ValueRef:
+    """The location of a phrase of the prose (or of a note under ``table``)."""
     return ValueRef(table=table, row_code="", row_label=what, column="", line=line, source=source)
 
 
 def _texts(document: Document) -> Iterator[tuple[str, ValueRef]]:
     """The notes printed under each table (located at the table's last row: they follow it)."""
     for table in document.tables:
-        where = table.rows[-1].location if table.rows else table.location
+        at = table.rows[-1].location if table.rows else table.location
         for note in table.notes:
-            yield regex.sub(r"\s+", "", note), _where(where.line, "", table.id.value, where.source)
+            yield regex.sub(r"\s+", "", note), where(at.line, "", table.id.value, at.source)
 
 
 def _scan(
@@ -74,17 +75,17 @@ def _scan(
                 this.severity,
                 f"第 {line} 行：" + zh.format(quoted),
                 f"line {line}: " + en.format(quoted),
-                (_where(line, quoted, source=flow.source),),
+                (where(line, quoted, source=flow.source),),
             )
-    for text, where in _texts(context.document):
+    for text, note in _texts(context.document):
         for found in pattern.finditer(text):
             quoted = excerpt(found[0])
-            located = attrs.evolve(where, row_label=quoted)
+            located = attrs.evolve(note, row_label=quoted)
             yield Finding(
                 this.id,
                 this.severity,
-                f"{where.table} 表注：" + zh.format(quoted),
-                f"note of {where.table}: " + en.format(quoted),
+                f"{note.table} 表注：" + zh.format(quoted),
+                f"note of {note.table}: " + en.format(quoted),
                 (located,),
             )
 
