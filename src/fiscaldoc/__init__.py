@@ -121,11 +121,16 @@ def __getattr__(name: str) -> Any:
             version = "0+unknown"
         globals()["__version__"] = version
         return version
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'fiscaldoc' has no attribute {name!r}")
     import importlib  # noqa: PLC0415
 
+    module = _LAZY.get(name)
+    if module is None:  # a subpackage (fiscaldoc.pdf, fiscaldoc.validation …) on first use
+        try:
+            return importlib.import_module(f"fiscaldoc.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"fiscaldoc.{name}":
+                raise
+        raise AttributeError(f"module 'fiscaldoc' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
