@@ -317,3 +317,10 @@ def test_report_of_a_document_in_two_files_shows_each_files_pages() -> None:
     captions = re.findall(r"<figcaption>(.*?), page (\d+)</figcaption>", text)
     assert captions
     assert {file for file, _ in captions} <= set(names)
+
+
+def test_a_document_shows_in_a_notebook_with_every_table() -> None:
+    doc = fiscaldoc.parse_file(seed_path("xian-beilin"))
+    page = doc._repr_html_()
+    assert page.count("<h4>") == len(doc.tables) > 5
+    assert "945.84" in page and "<style>" in page

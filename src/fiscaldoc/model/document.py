@@ -102,6 +102,19 @@ class Document:
                 return table
         return None
 
+    def _repr_html_(self) -> str:
+        """The document as notebooks show it: a one-line heading and each table in the report's
+        rendering (imported on use; the model depends on nothing later in the flow)."""
+        from html import escape  # noqa: PLC0415
+
+        from fiscaldoc.report import CSS, table_html  # noqa: PLC0415 - output stage, on use
+
+        tables = "".join(
+            f"<h4>{escape(table.title)}</h4>{table_html(table, index)}"
+            for index, table in enumerate(self.tables)
+        )
+        return f'<div class="fd"><style>{CSS}</style><p>{escape(repr(self))}</p>{tables}</div>'
+
     def __repr__(self) -> str:
         meta = self.meta
         kind = meta.kind.value if meta.kind else None
