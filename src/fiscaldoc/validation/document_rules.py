@@ -12,6 +12,7 @@ import regex
 from fiscaldoc.model import (
     DocumentKind,
     Finding,
+    NarrativeSection,
     ParseNote,
     Severity,
     Table,
@@ -75,7 +76,8 @@ _TABLES_APART = regex.compile(r"表\s*(?:样|格)?\s*附\s*后|详见附表|见�
 """A narrative saying its tables are published apart (具体公开表样附后, 公开表附后)."""
 _NUMERALS = "一二三四五六七八九十"
 SECTION_COUNT = 14
-"""The 情况说明 of the 决算 template has fourteen numbered sections (一 … 十四)."""
+"""The 情况说明 of the Ministry's 决算 template has fourteen numbered sections (一 … 十四): the
+count when a document prints neither a contents list nor its 其他重要事项 section."""
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度")
 _PREVIOUS_YEAR = regex.compile(
@@ -236,23 +238,89 @@ def _numeral(text: str) -> int | None:
     return _NUMERALS.index(text) + 1
 
 
+def _part_groups(
+    context: Context,
+) -> tuple[NarrativeSection | None, list[list[tuple[int, NarrativeSection]]]]:
+    """The 情况说明 part's heading and its numbered sections, one list per time the part is
+    printed (the contents list, then the body). A part title wrapped onto a second line
+    (「…部门决算」 / 「情况说明」) is one title."""
+    document = context.document
+    texts = {line.location.line: regex.sub(r"\s+", "", line.text) for line in document.narrative}
+    headings = {s.location.line for s in document.facts.sections}
+
+    def title(section: NarrativeSection) -> str:
+        after = section.location.line + 1
+        wrapped = texts.get(after, "") if after not in headings else ""
+        return section.title + (wrapped if len(wrapped) <= 12 else "")
+
+    part = next(
+        (
+            s
+            for s in document.facts.sections
+            if s.number == s.part and s.part and "情况说明" in title(s)
+        ),
+        None,
+    )
+    if part is None:
+        return None, []
+    groups: list[list[tuple[int, NarrativeSection]]] = []
+    for section in document.facts.sections:
+        if section.number == part.part:
+            groups.append([])
+        elif section.part == part.part and (number := _numeral(section.number)):
+            if not groups:
+                groups.append([])
+            groups[-1].append((number, section))
+    return part, [g for g in groups if g]
+
+
+_PART_TITLE = regex.compile(r"^第[一二三四五六七八九十]+部分")
+_ENTRY = regex.compile(r"^([一二三四五六七八九十]+)[、.．]")
+
+
+def _contents_count(context: Context) -> int:
+    """The number of 情况说明 sections the document's contents list (目录) names; 0 without one.
+    The part's title may wrap onto the next line of the list."""
+    lines = [regex.sub(r"\s+", "", line.text) for line in context.document.narrative]
+    start = next((i for i, text in enumerate(lines) if text == "目录"), None)
+    if start is None:
+        return 0
+    count, inside = 0, False
+    for index in range(start + 1, len(lines)):
+        text = lines[index]
+        if _PART_TITLE.match(text):
+            if inside:
+                break
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            wrapped = "" if _ENTRY.match(following) or len(following) > 12 else following
+            inside = "情况说明" in text + wrapped
+            continue
+        entry = _ENTRY.match(text)
+        if inside and entry:
+            number = _numeral(entry[1]) or 0
+            if number <= count:  # numbering restarts: the body has begun
+                break
+            count = number
+    return count
+
+
 @rule(
     "document.sections",
     Severity.WARNING,
     "document",
     "The 情况说明 part has its numbered sections, in order, each once and with no gap in the "
-    "numbering, up to the template's last, 其他重要事项 (十四 in the Ministry's template, 十一 "
-    "in Shanghai's; fourteen when it is not printed; a budget's template fixes no count).",
+    "numbering, up to the last its own contents list (目录) names, or else up to the "
+    "template's last, 其他重要事项 (十四 in the Ministry's template, 十一 in Shanghai's; "
+    "fourteen when neither is printed; a budget's template fixes no count). A part title "
+    "wrapped onto two lines is one title.",
     "Sections pasted out of order or dropped make the explanation of a table go missing.",
 )
 def sections(context: Context, this: Rule) -> Iterator[Finding]:
-    narrative = context.document.facts
-    parts = {s.part: s.title for s in narrative.sections if s.number == s.part}
-    part = next((p for p, title in parts.items() if "情况说明" in title), None)
-    if part is None:
+    heading, groups = _part_groups(context)
+    if heading is None:
         yield _not_run(this, "未找到“情况说明”部分", "no 情况说明 part was found")
         return
-    numbered = [(n, s) for s in narrative.sections if s.part == part and (n := _numeral(s.number))]
+    numbered = groups[-1] if groups else []  # the body (a contents list may come first)
     seen: set[int] = set()
     previous = 0
     for number, section in numbered:
@@ -272,21 +340,22 @@ def sections(context: Context, this: Rule) -> Iterator[Finding]:
             )
         seen.add(number)
         previous = max(previous, number)
-    # The template's last section is 其他重要事项 (十四 in the Ministry's, 十一 in Shanghai's):
-    # where the document prints it, its number is the count.
+    # the count: the document's own contents list, else its 其他重要事项 section's number
+    # (十四 in the Ministry's template, 十一 in Shanghai's), else the Ministry's fourteen
     budget = context.document.meta.kind is DocumentKind.BUDGET
-    # (a budget's template fixes no count: only its numbering is checked)
-    last = next(
+    contents = _contents_count(context)
+    last = contents or next(
         (n for n, s in numbered if s.title.startswith("其他")), 0 if budget else SECTION_COUNT
     )
     missing = [n for n in range(1, last + 1) if n not in seen and n > previous]
     if missing:
-        heading = next((s for s in narrative.sections if s.number == part), None)
+        where_zh = "（目录列有）" if contents else ""
         yield _finding(
             this,
-            (_ref(heading.location.line, heading.title),) if heading else (),
-            f"情况说明缺少第 {', '.join(map(str, missing))} 节",
-            f"the 情况说明 lacks sections {', '.join(map(str, missing))}",
+            (_ref(heading.location.line, heading.title),),
+            f"情况说明缺少第 {', '.join(map(str, missing))} 节{where_zh}",
+            f"the 情况说明 lacks sections {', '.join(map(str, missing))}"
+            + (" (its contents list names them)" if contents else ""),
         )
 
 
