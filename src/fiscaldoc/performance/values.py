@@ -11,32 +11,23 @@ import functools
 from decimal import Decimal, InvalidOperation
 
 import regex
-from lark import Lark, Tree
+from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
 from fiscaldoc.grammar import cached_lark, grammar_text
 from fiscaldoc.model import Comparator, Figure, IndicatorValue, Location
 from fiscaldoc.model.amount import fits
 
-_COMPARATORS = {
-    Comparator.GE: ("≥", ">=", "大于等于", "不低于", "不少于", "不小于", "及以上", "以上"),
-    Comparator.GT: (">", "＞", "大于", "高于", "超过"),
-    Comparator.LE: (
-        "≤",
-        "<=",
-        "小于等于",
-        "不高于",
-        "不超过",
-        "不多于",
-        "不大于",
-        "及以下",
-        "以下",
-        "以内",
-    ),
-    Comparator.LT: ("<", "＜", "小于", "低于"),
-    Comparator.EQ: ("=", "＝"),
+# The grammar names each comparator's words by a terminal; the words themselves live only there.
+_BY_TERMINAL = {
+    "GE": Comparator.GE,
+    "GT": Comparator.GT,
+    "LE": Comparator.LE,
+    "LT": Comparator.LT,
+    "EQ": Comparator.EQ,
+    "GE_SUFFIX": Comparator.GE,
+    "LE_SUFFIX": Comparator.LE,
 }
-_BY_WORD = {word: comparator for comparator, words in _COMPARATORS.items() for word in words}
 _MAX_UNIT = 6
 _YEAR = regex.compile(r"^(?:19|20)\d{2}$")
 _NOT_A_UNIT = regex.compile(r"已|完成|开展|办结|未")
@@ -62,13 +53,14 @@ def indicator_value(text: str, location: Location) -> IndicatorValue:
     suffix: Comparator | None = None
     for child in tree.children:
         if isinstance(child, Tree):
-            word = str(child.children[0])
+            token = child.children[0]
+            assert isinstance(token, Token)
             if child.data == "comparator":
-                comparator = _BY_WORD[word]
+                comparator = _BY_TERMINAL[token.type]
             elif child.data == "suffix":
-                suffix = _BY_WORD[word]
+                suffix = _BY_TERMINAL[token.type]
             else:
-                unit = word
+                unit = str(token)
         else:
             number = str(child)
     if (
