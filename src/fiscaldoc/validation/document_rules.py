@@ -24,6 +24,7 @@ from fiscaldoc.reference.catalogue import BY_ID
 from fiscaldoc.reference.names import name_in_title
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
+from fiscaldoc.validation.text_rules import flows
 
 FINAL_ACCOUNTS_TABLES = (
     TableId.INCOME_EXPENDITURE_SUMMARY,
@@ -365,12 +366,14 @@ def sections(context: Context, this: Rule) -> Iterator[Finding]:
     "document",
     "The fiscal year of the title, the part titles, the table titles and the narrative's "
     '"YYYY年度…" sentences agree; the year compared with in year-on-year sentences is the '
-    "year before.",
+    "year before (read across line breaks); a 决算's 截至YYYY年12月31日 is its own year, a "
+    "budget's its own or the year before. Example: 「截至2023年12月31日」 in a 2024 决算.",
     "A part still titled with last year's year is the commonest slip of a reused template.",
 )
 def year(context: Context, this: Rule) -> Iterator[Finding]:
     document = context.document
     expected = document.meta.year
+    budget = document.meta.kind is DocumentKind.BUDGET
     if expected is None:
         yield _not_run(this, "未能读出文件的年度", "the document's year could not be read")
         return
@@ -402,16 +405,32 @@ def year(context: Context, this: Rule) -> Iterator[Finding]:
                 f"「{text[:20]}…」所述年度 {start[1]} 与文件年度 {expected} 不符",
                 f"a sentence is dated {start[1]}; the document is for {expected}",
             )
-        for found in _PREVIOUS_YEAR.finditer(text):
+    # the compared year read over the flow of the text (「与」 / 「2022年度相比」 is one phrase)
+    for flow in flows(document):
+        for found in _PREVIOUS_YEAR.finditer(flow.text):
             if int(found[1]) != expected - 1 and int(found[1]) != expected:
+                line = flow.line_at(found.start())
                 yield _finding(
                     this,
-                    (_ref(text_line.location.line, text[:30]),),
+                    (_ref(line, excerpt(found[0])),),
                     f"同比应与 {expected - 1} 年相比，文中为 {found[1]} 年",
                     f"a year-on-year sentence compares with {found[1]}, not {expected - 1}",
                 )
+        for found in _AS_OF.finditer(flow.text):
+            allowed = (expected - 1, expected) if budget else (expected,)
+            if int(found[1]) not in allowed:
+                line = flow.line_at(found.start())
+                yield _finding(
+                    this,
+                    (_ref(line, excerpt(found[0])),),
+                    f"「{found[0]}」的年度 {found[1]} 与文件年度 {expected} 不符",
+                    f"{found[0]!r} is dated {found[1]}; the document is for {expected}",
+                )
 
 
+_AS_OF = regex.compile(r"截[至止]((?:19|20)\d{2})年(?:12月31日|底|末)?")
+"""「截至2024年12月31日」: a 决算's assets are of its year's end; a budget's of the year before
+(截至2024年8月31日 in a 2025 budget) or its own."""
 _COMPARED_AFTER = regex.compile(r"(?:相比|相较|比较|同期|对比)")
 _COMPARING = ("与", "较", "比", "同", "和", "较之")
 
