@@ -5,6 +5,7 @@ as one flow per source, so a phrase wrapped over two lines is still one phrase."
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -30,12 +31,27 @@ class Flow:
         return self.lines[max(bisect_right(self.starts, offset) - 1, 0)]
 
 
-def flows(document: Document) -> list[Flow]:
-    """The narrative as flows (one per source file, in the order the lines are printed)."""
+_SPACE = regex.compile(r"\s+")
+_FLOWS: dict[int, tuple[weakref.ref[Document], tuple[Flow, ...]]] = {}
+
+
+def flows(document: Document) -> tuple[Flow, ...]:
+    """The narrative as flows (one per source file, in the order the lines are printed), made
+    once per document however many rules read them (kept beside it, dropped with it)."""
+    key = id(document)
+    held = _FLOWS.get(key)
+    if held is not None and held[0]() is document:
+        return held[1]
+    made = _flows(document)
+    _FLOWS[key] = (weakref.ref(document, lambda _: _FLOWS.pop(key, None)), made)
+    return made
+
+
+def _flows(document: Document) -> tuple[Flow, ...]:
     parts: dict[str, list[tuple[int, str]]] = {}
     for line in document.narrative:
         parts.setdefault(line.location.source, []).append(
-            (line.location.line, regex.sub(r"\s+", "", line.text))
+            (line.location.line, _SPACE.sub("", line.text))
         )
     out = []
     for source, lines in parts.items():
@@ -45,7 +61,7 @@ def flows(document: Document) -> list[Flow]:
             numbers.append(number)
             offset += len(text)
         out.append(Flow("".join(t for _, t in lines), tuple(starts), tuple(numbers), source))
-    return out
+    return tuple(out)
 
 
 def where(line: int, what: str, table: str = "document", source: str = "") -> ValueRef:
@@ -58,7 +74,7 @@ def _texts(document: Document) -> Iterator[tuple[str, ValueRef]]:
     for table in document.tables:
         at = table.rows[-1].location if table.rows else table.location
         for note in table.notes:
-            yield regex.sub(r"\s+", "", note), where(at.line, "", table.id.value, at.source)
+            yield _SPACE.sub("", note), where(at.line, "", table.id.value, at.source)
 
 
 def _scan(
