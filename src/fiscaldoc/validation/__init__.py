@@ -15,6 +15,7 @@ from fiscaldoc.validation import (
     comparison_rules,
     coverage,
     document_rules,
+    names_rules,
     narrative_rules,
     performance_rules,
     reference_rules,
@@ -39,6 +40,7 @@ _RULE_MODULES = (
     performance_rules,
     text_rules,
     comparison_rules,
+    names_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 

@@ -39,6 +39,7 @@ FAMILIES = {
     "performance": "Performance tables (绩效)",
     "text": "Template residue and text quality",
     "comparison": "Comparison wording",
+    "names": "Names",
 }
 
 
