@@ -19,6 +19,7 @@ from fiscaldoc.validation import (
     narrative_rules,
     performance_rules,
     reference_rules,
+    share_rules,
     text_rules,
     units,
     within,
@@ -41,6 +42,7 @@ _RULE_MODULES = (
     text_rules,
     comparison_rules,
     names_rules,
+    share_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 

@@ -40,6 +40,7 @@ FAMILIES = {
     "text": "Template residue and text quality",
     "comparison": "Comparison wording",
     "names": "Names",
+    "shares": "Structure shares",
 }
 
 
