@@ -3,6 +3,8 @@ document without it raises no comparison finding."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 import fiscaldoc
@@ -109,3 +111,49 @@ def test_a_completion_rate_of_a_budget_of_zero() -> None:
     text = TEXT.replace(_ITEM, zero, 1)
     assert _found(text) == [("comparison.completion-of-zero", _line_of(text, zero))]
     assert _found(text.replace("完成年初预算的96.97%", "完成全年预算的96.97%")) == []
+
+
+_OTHER = "本部门2023年度无其他需要说明的情况。"
+_RATE_RULES = ("comparison.rate-of-change", "narrative.year-on-year")
+
+
+def _rates(text: str) -> list[fiscaldoc.Finding]:
+    """The findings on a rate of change: the facts' rule or the prose's, never both."""
+    return [f for f in validate(fiscaldoc.parse(text)).findings if f.rule in _RATE_RULES]
+
+
+def test_a_rate_of_change_over_the_wrong_base() -> None:
+    # 101.48 / (6106.99 − 101.48) = 1.69%; 1.66% is over this year's figure
+    stated = (
+        "行政运行（项）支出6106.99万元，与上年相比增加101.48万元，增长1.66%，主要原因是人员增加。"
+    )
+    text = TEXT.replace(_OTHER, stated, 1)
+    findings = _rates(text)
+    assert [(f.rule, f.severity, f.locations[0].line, f.actual) for f in findings] == [
+        (
+            "comparison.rate-of-change",
+            fiscaldoc.Severity.ERROR,
+            _line_of(text, stated),
+            Decimal("1.66"),
+        )
+    ]
+    right = text.replace("增长1.66%", "增长1.69%")
+    assert _rates(right) == []
+
+
+def test_a_rate_after_a_full_stop_and_a_decrease() -> None:
+    stated = (
+        "单位预留机动经费1685.72万元。与上年相比减少128.43万元，下降7.08%。主要原因是人员减少。"
+    )
+    text = TEXT.replace(_SENTENCE, _SENTENCE + stated, 1)
+    assert _rates(text) == []  # 128.43 / 1814.15 = 7.08%
+    wrong = text.replace("下降7.08%", "下降7.62%")  # over this year's figure
+    assert [f.severity for f in _rates(wrong)] == [fiscaldoc.Severity.ERROR]
+
+
+def test_last_years_figure_in_brackets_is_not_this_years() -> None:
+    stated = (
+        "部门支出预算与2022年度相比（2022年度部门支出预算安排为8,648.07万元），"
+        "增加498.72万元，增长5.77%，主要原因是人员增加。"
+    )
+    assert _rates(TEXT.replace(_OTHER, stated, 1)) == []

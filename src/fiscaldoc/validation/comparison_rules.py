@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+import attrs
 import regex
 
 from fiscaldoc.model import DocumentKind, Finding, Severity, excerpt
+from fiscaldoc.model.amount import quantum
 from fiscaldoc.validation.context import Context
-from fiscaldoc.validation.registry import Rule, rule
+from fiscaldoc.validation.registry import RULES, Rule, rule
+from fiscaldoc.validation.rounding import percent_adjusted, percent_consistent, share_interval
 from fiscaldoc.validation.text_rules import Flow, flows, where
 
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -261,3 +264,60 @@ def completion_of_zero(context: Context, this: Rule) -> Iterator[Finding]:
                 zh=f"年初预算为 0，却称「完成年初预算的{found[1]}%」",
                 en=f"a 年初预算 of 0 is given a completion rate of {found[1]}%",
             )
+
+
+_RATE_OF_CHANGE = regex.compile(
+    rf"(?P<x>{_NUM})\s*(?P<ux>万元|元)"
+    r"(?P<gap>(?:[^。；\d%）)]|(?:19|20)\d{2}年|。(?=与上年|比上年|较上年|同比)){0,16}?)"
+    rf"(?P<w1>增加|减少)了?(?P<d>{_NUM})\s*(?P<ud>万元|元)[，,]?(?:同比)?"
+    rf"(?P<w2>{_UP}|{_DOWN})(?:了|为)?(?P<p>{_NUM})\s*[%％]"
+)
+
+
+@rule(
+    "comparison.rate-of-change",
+    Severity.ERROR,
+    "comparison",
+    "「X万元，与上年相比增加（减少）D万元，增长（下降）P%」: P is D over last year's figure "
+    "(X − D after an increase, X + D after a decrease), within the rounding of X and D; one unit "
+    "off in the last digit is 尾差 (info). Example: 「6106.99万元，与上年相比增加101.48万元，增长"
+    "1.66%」 (101.48 / 6005.51 = 1.69%; 1.66% is over this year's figure).",
+    "The rate is computed by hand from two printed figures; a rate over the wrong base or a "
+    "slipped digit is found only by redoing the arithmetic.",
+)
+def rate_of_change(context: Context, this: Rule) -> Iterator[Finding]:
+    # a rate the narrative's facts already put right or wrong is narrative.year-on-year's
+    facts_rule = next((r for r in RULES if r.id == "narrative.year-on-year"), None)
+    reported = {
+        ref.line for f in (facts_rule.run(context) if facts_rule else ()) for ref in f.locations
+    }
+    for flow in flows(context.document):
+        for found in _RATE_OF_CHANGE.finditer(flow.text):
+            lines = {flow.line_at(found.start()), flow.line_at(found.end() - 1)}
+            if found["ux"] != found["ud"] or lines & reported:
+                continue
+            current = Decimal(found["x"].replace(",", ""))
+            change = Decimal(found["d"].replace(",", ""))
+            stated = Decimal(found["p"].replace(",", ""))
+            previous = current - change if found["w1"] == "增加" else current + change
+            if previous <= 0:
+                continue
+            # last year's figure is as exact as the coarser of the two printed ones
+            previous = previous.quantize(max(quantum(current), quantum(change)))
+            interval = share_interval(change, previous)
+            if interval is None or percent_consistent(stated, interval):
+                continue
+            low, high = interval
+            finding = _finding(
+                this,
+                flow,
+                found.start(),
+                found[0],
+                zh=f"「{excerpt(found[0])}」：{change} / 上年数 {previous} 应为 "
+                f"{low:.2f}%–{high:.2f}%，文中为 {stated}%",
+                en=f"{excerpt(found[0])!r}: {change} over last year's {previous} is "
+                f"{low:.2f}%–{high:.2f}%, not {stated}%",
+            )
+            if percent_adjusted(stated, interval):
+                finding = attrs.evolve(finding, severity=Severity.INFO)
+            yield attrs.evolve(finding, expected=(low + high) / 2, actual=stated, unit="%")
