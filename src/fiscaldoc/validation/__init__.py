@@ -15,6 +15,7 @@ from fiscaldoc.validation import (
     comparison_rules,
     coverage,
     document_rules,
+    empty_rules,
     names_rules,
     narrative_rules,
     performance_rules,
@@ -43,6 +44,7 @@ _RULE_MODULES = (
     comparison_rules,
     names_rules,
     share_rules,
+    empty_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 

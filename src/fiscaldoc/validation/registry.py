@@ -41,6 +41,7 @@ FAMILIES = {
     "comparison": "Comparison wording",
     "names": "Names",
     "shares": "Structure shares",
+    "empty": "Empty and zero",
 }
 
 
