@@ -16,6 +16,7 @@ from fiscaldoc.validation import (
     coverage,
     document_rules,
     empty_rules,
+    list_rules,
     names_rules,
     narrative_rules,
     performance_rules,
@@ -45,6 +46,7 @@ _RULE_MODULES = (
     names_rules,
     share_rules,
     empty_rules,
+    list_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 

@@ -42,6 +42,7 @@ FAMILIES = {
     "names": "Names",
     "shares": "Structure shares",
     "empty": "Empty and zero",
+    "lists": "Lists against tables",
 }
 
 
