@@ -111,3 +111,12 @@ def test_an_instruction_under_a_table_is_found_at_the_table() -> None:
     ]
     assert all(f.locations[0].line < _line_of(text, instruction) for f in findings)
     assert all(f.locations[0].line >= _line_of(text, "收入支出决算总表") for f in findings)
+
+
+def test_every_reviewer_rule_shows_an_example_in_the_catalogue() -> None:
+    from fiscaldoc.validation import RULES
+
+    families = {"text", "comparison", "shares", "names", "lists", "empty"}
+    reviewer = [r for r in RULES if r.family in families]
+    assert len(reviewer) >= 17
+    assert [r.id for r in reviewer if "Example:" not in r.description] == []

@@ -247,8 +247,9 @@ _ZERO_COMPLETION = regex.compile(
     "comparison.completion-of-zero",
     Severity.WARNING,
     "comparison",
-    "A 年初预算 of 0 has no completion rate: 「年初预算为0万元…完成年初预算的95.89%」 is the rate "
-    "of another budget (the 全年预算) under the wrong name.",
+    "A 年初预算 of 0 has no completion rate: it is the rate of another budget (the 全年预算) "
+    "under the wrong name. Example: 「年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，"
+    "完成年初预算的95.89%」.",
     "A percentage of zero cannot be computed; the sentence names the wrong base.",
 )
 def completion_of_zero(context: Context, this: Rule) -> Iterator[Finding]:
