@@ -120,3 +120,9 @@ def test_every_reviewer_rule_shows_an_example_in_the_catalogue() -> None:
     reviewer = [r for r in RULES if r.family in families]
     assert len(reviewer) >= 17
     assert [r.id for r in reviewer if "Example:" not in r.description] == []
+
+
+def test_a_page_number_left_in_the_prose_does_not_break_a_phrase() -> None:
+    wrapped = "与2022年度相比，支出总计减少1.00万元，下降（增\n- 3 -\n长）1.00%。"
+    text = TEXT.replace(_SENTENCE, _SENTENCE + wrapped, 1)
+    assert [f.locations[0].row_label for f in _text_findings(text)] == ["下降（增长）"]

@@ -32,6 +32,7 @@ class Flow:
 
 
 _SPACE = regex.compile(r"\s+")
+_PAGE_NUMBER = regex.compile(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$")
 _FLOWS: dict[int, tuple[weakref.ref[Document], tuple[Flow, ...]]] = {}
 
 
@@ -50,6 +51,8 @@ def flows(document: Document) -> tuple[Flow, ...]:
 def _flows(document: Document) -> tuple[Flow, ...]:
     parts: dict[str, list[tuple[int, str]]] = {}
     for line in document.narrative:
+        if _PAGE_NUMBER.match(line.text):  # 「- 1 -」 left in a page's text is not prose
+            continue
         parts.setdefault(line.location.source, []).append(
             (line.location.line, _SPACE.sub("", line.text))
         )
