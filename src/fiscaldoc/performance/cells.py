@@ -18,11 +18,11 @@ from fiscaldoc.model import Location, TextField
 from fiscaldoc.text.lines import Line
 
 LEVEL1 = regex.compile(
-    r"^(?P<name>产出指标|效益指标|满意度指标|成本指标)(?:[(（](?P<weight>\d+(?:\.\d+)?)分[)）])?$"
+    r"^(?P<name>产出指标|效益指标|满意度指标|成本指标)(?:[(（](?P<weight>\d{1,18}(?:\.\d+)?)分[)）])?$"
 )
 LEVEL2 = regex.compile(
     r"^(?P<name>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|"
-    r"经济成本|社会成本|生态环境成本)指标)(?:[(（](?P<weight>\d+(?:\.\d+)?)分[)）])?$"
+    r"经济成本|社会成本|生态环境成本)指标)(?:[(（](?P<weight>\d{1,18}(?:\.\d+)?)分[)）])?$"
 )
 SECTION = regex.compile(
     r"^(?:年度)?(?:主要任务|总体目标|绩效指标)(?:完成情况)?$|^(?:项目资金|资金金额)(?:[(（]万元[)）])?$"
