@@ -11,6 +11,7 @@ from fiscaldoc.model import Document, Finding, Report, Severity
 from fiscaldoc.validation import (
     across,
     budget_funds,
+    budget_narrative_rules,
     budget_rules,
     comparison_rules,
     coverage,
@@ -37,6 +38,7 @@ _RULE_MODULES = (
     budget_rules,
     budget_funds,
     narrative_rules,
+    budget_narrative_rules,
     reference_rules,
     units,
     document_rules,
