@@ -15,9 +15,13 @@ from fiscaldoc.model.facts import Fact
 from fiscaldoc.narrative.keys import split_code
 from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.validation.context import Context, Ref
-from fiscaldoc.validation.narrative_rules import fact_ref, mismatch, percent_finding, yuan
+from fiscaldoc.validation.narrative_rules import (
+    fact_ref,
+    mismatch,
+    share_finding,
+    yuan,
+)
 from fiscaldoc.validation.registry import Rule, rule
-from fiscaldoc.validation.rounding import percent_consistent, share_interval
 
 _B_SUMMARY = TableId.BUDGET_SUMMARY
 _B_FISCAL = TableId.BUDGET_FISCAL_APPROPRIATION_SUMMARY
@@ -289,20 +293,7 @@ def budget_shares(context: Context, this: Rule) -> Iterator[Finding]:
         whole = _before(facts, keys[1], None, fact.location.line)
         if part is None or whole is None or part.unit != whole.unit:
             continue
-        interval = share_interval(part.value, whole.value)
-        if interval is None or percent_consistent(fact.value, interval):
-            continue
-        low, high = interval
-        yield percent_finding(
-            this,
-            stated=fact.value,
-            compared=fact.value,
-            interval=interval,
-            text=(
-                f"说明所述「{fact.key}」{fact.value}% 与 {part.value}/{whole.value} 计算结果 "
-                f"{low:.2f}%–{high:.2f}% 不符",
-                f"the narrative states {fact.key} = {fact.value}%; {part.value} / {whole.value} "
-                f"gives {low:.2f}%–{high:.2f}%",
-            ),
-            locations=(fact_ref(fact), fact_ref(part), fact_ref(whole)),
-        )
+        locations = (fact_ref(fact), fact_ref(part), fact_ref(whole))
+        found = share_finding(this, fact, part.value, whole.value, locations)
+        if found is not None:
+            yield found

@@ -256,23 +256,33 @@ def shares(context: Context, this: Rule) -> Iterator[Finding]:
         if any(part is None for part in parts):
             continue
         (top, top_refs), (bottom, bottom_refs) = parts  # type: ignore[misc]
-        interval = share_interval(top, bottom)
-        if interval is None or percent_consistent(fact.value, interval):
-            continue
-        low, high = interval
-        yield percent_finding(
-            this,
-            stated=fact.value,
-            compared=fact.value,
-            interval=interval,
-            text=(
-                f"说明所述「{fact.key}」{fact.value}% 与 {top}/{bottom} 计算结果 "
-                f"{low:.2f}%–{high:.2f}% 不符",
-                f"the narrative states {fact.key} = {fact.value}%; {top} / {bottom} gives "
-                f"{low:.2f}%–{high:.2f}%",
-            ),
-            locations=(fact_ref(fact), *top_refs, *bottom_refs),
-        )
+        found = share_finding(this, fact, top, bottom, (fact_ref(fact), *top_refs, *bottom_refs))
+        if found is not None:
+            yield found
+
+
+def share_finding(
+    this: Rule, fact: Fact, top: Decimal, bottom: Decimal, locations: tuple[ValueRef, ...]
+) -> Finding | None:
+    """The finding on a stated share ``fact`` (in %) that ``top`` / ``bottom`` does not allow
+    within the rounding of the printed figures; ``None`` when it agrees."""
+    interval = share_interval(top, bottom)
+    if interval is None or percent_consistent(fact.value, interval):
+        return None
+    low, high = interval
+    return percent_finding(
+        this,
+        stated=fact.value,
+        compared=fact.value,
+        interval=interval,
+        text=(
+            f"说明所述「{fact.key}」{fact.value}% 与 {top}/{bottom} 计算结果 "
+            f"{low:.2f}%–{high:.2f}% 不符",
+            f"the narrative states {fact.key} = {fact.value}%; {top} / {bottom} gives "
+            f"{low:.2f}%–{high:.2f}%",
+        ),
+        locations=locations,
+    )
 
 
 def percent_finding(
