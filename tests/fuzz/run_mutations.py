@@ -64,6 +64,8 @@ def _worker(seed: int, count: int, out: str, seconds: float) -> tuple[int, float
             Path(out, f"broken-{name}.why").write_text(str(error), encoding="utf-8")
         spent = time.process_time() - start
         worst = max(worst, spent / max(len(data) / 1e6, 1e-9) if len(data) > 50_000 else 0)
+        if done % 10_000 == 0:  # a long run shows it is alive and how far it got
+            print(f"worker {seed}: {done} inputs, {broken} broken", file=sys.stderr, flush=True)
     return done, time.process_time(), worst, broken
 
 
