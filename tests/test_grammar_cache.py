@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from fiscaldoc.grammar import CACHE_ENV, cache_directory, cached_lark
+from fiscaldoc.cache import CACHE_ENV, cache_directory
+from fiscaldoc.grammar import cached_lark
 from tests.conftest import seed_path
 
 GRAMMAR = 'start: WORD+\nWORD: /[a-z]+/\n%ignore " "\n'
@@ -91,3 +93,23 @@ def test_a_document_reads_the_same_from_built_loaded_and_uncached_grammars(
     built, loaded, uncached = run(str(tmp_path)), run(str(tmp_path)), run("")
     assert len(list(tmp_path.glob("*.lark"))) >= 5
     assert built == loaded == uncached
+
+
+def test_the_lexer_patterns_are_kept_and_a_bad_entry_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fiscaldoc.narrative import lexer
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    lexer._patterns.cache_clear()
+    try:
+        built = [pattern.pattern for pattern in lexer._patterns()]
+        (saved,) = tmp_path.glob("lexer-*.json")
+        lexer._patterns.cache_clear()
+        assert [pattern.pattern for pattern in lexer._patterns()] == built
+        saved.write_bytes(b'["only one"')
+        lexer._patterns.cache_clear()
+        assert [pattern.pattern for pattern in lexer._patterns()] == built
+        assert lexer.lex("支出合计 12.5 万元")[1].value == Decimal("12.5")
+    finally:
+        lexer._patterns.cache_clear()

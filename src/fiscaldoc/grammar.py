@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -23,8 +20,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
-CACHE_ENV = "FISCALDOC_CACHE_DIR"
-"""Environment variable naming the grammar cache's folder; set it empty to build every time."""
+from fiscaldoc.cache import cache_key, cached_file, save
 
 
 def grammar_text(name: str) -> str:
@@ -115,39 +111,19 @@ def _parse_shape(parser: Lark, terminals: tuple[str, ...]) -> Tree[Token] | None
         return None
 
 
-def cache_directory() -> Path | None:
-    """Where built grammars are kept between runs: ``$FISCALDOC_CACHE_DIR``, else the user's
-    cache folder (``$XDG_CACHE_HOME``, ``~/.cache``, ``%LOCALAPPDATA%``) + ``fiscaldoc``;
-    ``None`` (no cache) when the variable is set empty."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        base = Path(os.environ["LOCALAPPDATA"])
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "fiscaldoc"
-
-
 def cached_lark(text: str, **options: Any) -> Lark:
-    """A lark parser of ``text``, loaded from the grammar cache when it was built before.
-
-    Building the LALR tables is most of a cold start; a built parser is saved under a key of
-    the grammar, the options, lark's and Python's versions. A cache that cannot be read or
-    written (read-only, another process writing it, a file from another version) only means
-    the parser is built here: saving goes through a temporary file and an atomic rename.
+    """A lark parser of ``text``, loaded from the cache (:mod:`fiscaldoc.cache`) when it was
+    built before: building the LALR tables is most of a cold start. The key is the grammar,
+    the options, lark's and Python's versions; an entry that cannot be loaded is rebuilt.
     """
-    directory = cache_directory()
-    if directory is None:
+    path = cached_file(f"{_cache_key(text, options)}.lark")
+    if path is None:
         return Lark(text, **options)
-    path = directory / f"{_cache_key(text, options)}.lark"
     # An entry that cannot be read or loaded is rebuilt (and overwritten), never fatal.
     with contextlib.suppress(Exception), path.open("rb") as cached:
         return Lark.load(cached)
     parser = Lark(text, **options)
-    _save(parser, path)
+    save(path, parser.save)
     return parser
 
 
@@ -155,21 +131,4 @@ def _cache_key(text: str, options: dict[str, Any]) -> str:
     described = sorted(
         (name, getattr(value, "__qualname__", repr(value))) for name, value in options.items()
     )
-    versions = f"lark {lark.__version__}; python {sys.version_info[:2]}; {described}"
-    return hashlib.sha256(f"{versions}\0{text}".encode()).hexdigest()[:32]
-
-
-def _save(parser: Lark, path: Path) -> None:
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except OSError:
-        return  # a read-only or missing cache folder: nothing is kept
-    written = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            parser.save(out)
-        written.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            written.unlink()
+    return cache_key(f"lark {lark.__version__}; python {sys.version_info[:2]}; {described}", text)

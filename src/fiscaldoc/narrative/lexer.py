@@ -9,13 +9,17 @@ is 7.16 万元, a bare "9.37 万" is 9.37 万元.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import string
+from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
 import regex
 
+from fiscaldoc.cache import cache_key, cached_file, save
 from fiscaldoc.narrative.lexicon import ENTRIES, Entry, Kind
 
 _MONEY_UNITS = {"元": "元", "万元": "万元", "亿元": "亿元", "万": "万元"}
@@ -42,9 +46,43 @@ class Tok:
     repaired: str = ""
 
 
+_POOL = frozenset(
+    string.printable
+    + "".join(chr(code) for code in range(0x2460, 0x2474))
+    + "".join(entry.pattern for entry in ENTRIES)
+)
+_STRANGERS = "鑫〓Ω→ｑ"
+_MARKERS = {entry.marker: regex.compile(entry.marker) for entry in ENTRIES if entry.marker}
+
+
 @functools.cache
-def _master(absent: frozenset[str]) -> regex.Pattern[str]:
-    """The entries as one pattern, leaving out those whose marker is ``absent``.
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The entries as two patterns, built once per process: those without a marker, and those
+    with one (tried only in a sentence that has a marker, which each of them needs to match).
+
+    Their source is kept in the cache folder: working out the first characters of each entry
+    (:func:`_first_characters`) is most of what building them costs.
+    """
+    path = cached_file(f"lexer-{_source_key()}.json")
+    sources: list[str] | None = None
+    if path is not None:
+        with contextlib.suppress(Exception):
+            sources = [str(source) for source in json.loads(path.read_bytes())]
+    if sources is None or len(sources) != 2:
+        sources = [_source(gated=False), _source(gated=True)]
+        if path is not None:
+            save(path, lambda out: out.write(json.dumps(sources).encode()))
+    return regex.compile(sources[0]), regex.compile(sources[1])
+
+
+def _source_key() -> str:
+    entries = repr([(entry.pattern, entry.marker) for entry in ENTRIES])
+    pool = "".join(sorted(_POOL)) + _STRANGERS
+    return cache_key(f"regex {regex.__version__}", entries, pool)
+
+
+def _source(*, gated: bool) -> str:
+    """The source of the entries with (``gated``) or without a marker, as one alternation.
 
     Runs of entries that can only start with a few characters are guarded by a lookahead on
     those characters, so that most positions of a sentence (prose) are passed over at once;
@@ -54,7 +92,7 @@ def _master(absent: frozenset[str]) -> regex.Pattern[str]:
     run: list[str] = []
     starts: set[str] = set()
     for n, entry in enumerate(ENTRIES):
-        if entry.marker and entry.marker in absent:
+        if bool(entry.marker) is not gated:
             continue
         alternative = f"(?P<e{n}>{entry.pattern})"
         first = _first_characters(entry.pattern)
@@ -66,7 +104,7 @@ def _master(absent: frozenset[str]) -> regex.Pattern[str]:
             run.append(alternative)
             starts |= first
     pieces.extend(_guarded(run, starts))
-    return regex.compile("|".join(pieces))
+    return "|".join(pieces)
 
 
 def _guarded(run: list[str], starts: set[str]) -> list[str]:
@@ -76,15 +114,6 @@ def _guarded(run: list[str], starts: set[str]) -> list[str]:
     return [f"(?=[{characters}])(?:{'|'.join(run)})"]
 
 
-_POOL = frozenset(
-    string.printable
-    + "".join(chr(code) for code in range(0x2460, 0x2474))
-    + "".join(entry.pattern for entry in ENTRIES)
-)
-_STRANGERS = "鑫〓Ω→ｑ"
-
-
-@functools.cache
 def _first_characters(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with, or ``None`` when they are not a
     small known set (a pattern that can start with any Chinese character or any punctuation).
@@ -92,15 +121,11 @@ def _first_characters(pattern: str) -> frozenset[str] | None:
     Found by partial matching: a character can start a match when a match can begin with it.
     Every character a pattern names is in the pool tried; a pattern that also accepts
     characters it does not name (``\\p{Han}``, ``[^，。]``) accepts one of the strangers.
-    Worked out once per pattern: each master pattern (one per set of absent markers) needs it.
     """
     compiled = regex.compile(pattern)
     if any(compiled.match(char, partial=True) for char in _STRANGERS):
         return None
     return frozenset(char for char in _POOL if compiled.match(char, partial=True))
-
-
-_MARKERS = {entry.marker: regex.compile(entry.marker) for entry in ENTRIES if entry.marker}
 
 
 def lex(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
@@ -111,9 +136,7 @@ def lex(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
     tokens: list[Tok] = []
     position = start
-    piece = text[start:end]
-    absent = frozenset(marker for marker, found in _MARKERS.items() if not found.search(piece))
-    for match in _master(absent).finditer(text, start, end):
+    for match in _matches(text, start, end):
         _word(text, position, match.start(), tokens)
         entry = _entry_of(match)
         if entry.kind is not None:
@@ -121,6 +144,38 @@ def lex(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         position = match.end()
     _word(text, position, end, tokens)
     return tokens
+
+
+def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """The matches one alternation of all entries would find, in order.
+
+    At each position the first entry (in the lexicon's order) that matches there wins, as in
+    one alternation: the leftmost match of either pattern is taken, and of two at the same
+    position the one of the earlier entry. Entries with a marker are tried only when the
+    sentence has one of the markers.
+    """
+    plain, gated = _patterns()
+    piece = text[start:end]
+    if not any(marker.search(piece) for marker in _MARKERS.values()):
+        yield from plain.finditer(text, start, end)
+        return
+    ahead = [plain.search(text, start, end), gated.search(text, start, end)]
+    while True:
+        found = [match for match in ahead if match is not None]
+        if not found:
+            return
+        chosen = min(found, key=lambda match: (match.start(), _index(match)))
+        yield chosen
+        position = max(chosen.end(), chosen.start() + 1)
+        for side, pattern in enumerate((plain, gated)):
+            match = ahead[side]
+            if match is not None and match.start() < position:
+                ahead[side] = pattern.search(text, position, end)
+
+
+def _index(match: regex.Match[str]) -> int:
+    name = match.lastgroup or ""
+    return int(name[1:]) if name.startswith("e") and name[1:].isdigit() else len(ENTRIES)
 
 
 def _entry_of(match: regex.Match[str]) -> Entry:
