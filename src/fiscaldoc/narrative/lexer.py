@@ -13,7 +13,7 @@ import contextlib
 import functools
 import json
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -52,66 +52,76 @@ _POOL = frozenset(
     + "".join(entry.pattern for entry in ENTRIES)
 )
 _STRANGERS = "鑫〓Ω→ｑ"
-_MARKERS = {entry.marker: regex.compile(entry.marker) for entry in ENTRIES if entry.marker}
+_MARKERS = tuple(regex.compile(entry.marker) for entry in ENTRIES if entry.marker)
+
+_Try = tuple[Entry, Callable[[str, int, int], "regex.Match[str] | None"]]
+
+
+@attrs.frozen
+class _Dispatch:
+    """Which entries to try where: by a position's character, in the lexicon's order.
+
+    ``starts`` finds the next position any entry can start at (``None``: every position);
+    ``tries`` holds, per character, the entries that can start with it and ``wild`` the
+    entries that can start with any character (they are tried after, in their order, too).
+    """
+
+    starts: regex.Pattern[str] | None
+    tries: dict[str, tuple[_Try, ...]]
+    wild: tuple[_Try, ...]
+
+    def at(self, char: str) -> tuple[_Try, ...]:
+        return self.tries.get(char, self.wild)
 
 
 @functools.cache
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """The entries as two patterns, built once per process: those without a marker, and those
-    with one (tried only in a sentence that has a marker, which each of them needs to match).
+def _dispatch(*, gated: bool) -> _Dispatch:
+    """The dispatch over the entries without a marker, or (``gated``) over all of them; built
+    once per process. Trying at each position only the entries that can start with its
+    character is what makes lexing fast: one alternation of all entries tries every entry at
+    every position, and most positions of prose start none."""
+    firsts = _first_characters_of_entries()
+    chosen = [n for n, entry in enumerate(ENTRIES) if gated or not entry.marker]
+    wild = [n for n in chosen if firsts[n] is None]
+    by_char: dict[str, list[int]] = {}
+    for n in chosen:
+        for char in firsts[n] or ():
+            by_char.setdefault(char, []).append(n)
+    compiled = {n: regex.compile(ENTRIES[n].pattern).match for n in chosen}
 
-    Their source is kept in the cache folder: working out the first characters of each entry
-    (:func:`_first_characters`) is most of what building them costs.
-    """
-    path = cached_file(f"lexer-{_source_key()}.json")
-    sources: list[str] | None = None
+    def tries(numbers: list[int]) -> tuple[_Try, ...]:
+        return tuple((ENTRIES[n], compiled[n]) for n in sorted(numbers))
+
+    starts = None
+    if not wild:
+        starts = regex.compile(f"[{''.join(regex.escape(char) for char in sorted(by_char))}]")
+    return _Dispatch(
+        starts,
+        {char: tries(numbers + wild) for char, numbers in by_char.items()},
+        tries(wild),
+    )
+
+
+def _first_characters_of_entries() -> list[frozenset[str] | None]:
+    """Each entry's first characters (:func:`_first_characters`), kept in the cache folder:
+    working them out is most of what building the lexer costs."""
+    path = cached_file(f"lexer-{_cache_key()}.json")
     if path is not None:
         with contextlib.suppress(Exception):
-            sources = [str(source) for source in json.loads(path.read_bytes())]
-    if sources is None or len(sources) != 2:
-        sources = [_source(gated=False), _source(gated=True)]
-        if path is not None:
-            save(path, lambda out: out.write(json.dumps(sources).encode()))
-    return regex.compile(sources[0]), regex.compile(sources[1])
+            kept = json.loads(path.read_bytes())
+            if isinstance(kept, list) and len(kept) == len(ENTRIES):
+                return [None if chars is None else frozenset(str(chars)) for chars in kept]
+    firsts = [_first_characters(entry.pattern) for entry in ENTRIES]
+    if path is not None:
+        listed = [None if chars is None else "".join(sorted(chars)) for chars in firsts]
+        save(path, lambda out: out.write(json.dumps(listed, ensure_ascii=False).encode()))
+    return firsts
 
 
-def _source_key() -> str:
+def _cache_key() -> str:
     entries = repr([(entry.pattern, entry.marker) for entry in ENTRIES])
     pool = "".join(sorted(_POOL)) + _STRANGERS
     return cache_key(f"regex {regex.__version__}", entries, pool)
-
-
-def _source(*, gated: bool) -> str:
-    """The source of the entries with (``gated``) or without a marker, as one alternation.
-
-    Runs of entries that can only start with a few characters are guarded by a lookahead on
-    those characters, so that most positions of a sentence (prose) are passed over at once;
-    the order of the entries, which decides between matches at the same position, is kept.
-    """
-    pieces: list[str] = []
-    run: list[str] = []
-    starts: set[str] = set()
-    for n, entry in enumerate(ENTRIES):
-        if bool(entry.marker) is not gated:
-            continue
-        alternative = f"(?P<e{n}>{entry.pattern})"
-        first = _first_characters(entry.pattern)
-        if first is None:
-            pieces.extend(_guarded(run, starts))
-            run, starts = [], set()
-            pieces.append(alternative)
-        else:
-            run.append(alternative)
-            starts |= first
-    pieces.extend(_guarded(run, starts))
-    return "|".join(pieces)
-
-
-def _guarded(run: list[str], starts: set[str]) -> list[str]:
-    if not run:
-        return []
-    characters = "".join(regex.escape(char) for char in sorted(starts))
-    return [f"(?=[{characters}])(?:{'|'.join(run)})"]
 
 
 def _first_characters(pattern: str) -> frozenset[str] | None:
@@ -136,9 +146,8 @@ def lex(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
     tokens: list[Tok] = []
     position = start
-    for match in _matches(text, start, end):
+    for entry, match in _matches(text, start, end):
         _word(text, position, match.start(), tokens)
-        entry = _entry_of(match)
         if entry.kind is not None:
             tokens.append(_token(entry, match))
         position = match.end()
@@ -146,46 +155,30 @@ def lex(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     return tokens
 
 
-def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """The matches one alternation of all entries would find, in order.
+def _matches(text: str, start: int, end: int) -> Iterator[tuple[Entry, regex.Match[str]]]:
+    """The entries found in ``text[start:end]``, left to right, each with its match.
 
     At each position the first entry (in the lexicon's order) that matches there wins, as in
-    one alternation: the leftmost match of either pattern is taken, and of two at the same
-    position the one of the earlier entry. Entries with a marker are tried only when the
-    sentence has one of the markers.
+    one alternation of all entries; the search goes on after its match. Entries with a marker
+    are tried only in a sentence that has a marker (each of them needs one to match).
     """
-    plain, gated = _patterns()
     piece = text[start:end]
-    if not any(marker.search(piece) for marker in _MARKERS.values()):
-        yield from plain.finditer(text, start, end)
-        return
-    ahead = [plain.search(text, start, end), gated.search(text, start, end)]
-    while True:
-        found = [match for match in ahead if match is not None]
-        if not found:
-            return
-        chosen = min(found, key=lambda match: (match.start(), _index(match)))
-        yield chosen
-        position = max(chosen.end(), chosen.start() + 1)
-        for side, pattern in enumerate((plain, gated)):
-            match = ahead[side]
-            if match is not None and match.start() < position:
-                ahead[side] = pattern.search(text, position, end)
-
-
-def _index(match: regex.Match[str]) -> int:
-    name = match.lastgroup or ""
-    return int(name[1:]) if name.startswith("e") and name[1:].isdigit() else len(ENTRIES)
-
-
-def _entry_of(match: regex.Match[str]) -> Entry:
-    name = match.lastgroup or ""
-    if name.startswith("e") and name[1:].isdigit():
-        return ENTRIES[int(name[1:])]
-    for n, entry in enumerate(ENTRIES):  # pragma: no cover - lastgroup names the entry
-        if _group(match, f"e{n}"):
-            return entry
-    raise AssertionError("a match of the master pattern matches one of its entries")
+    dispatch = _dispatch(gated=any(marker.search(piece) for marker in _MARKERS))
+    position = start
+    while position < end:
+        if dispatch.starts is not None:
+            found = dispatch.starts.search(text, position, end)
+            if found is None:
+                return
+            position = found.start()
+        for entry, try_at in dispatch.at(text[position]):
+            match = try_at(text, position, end)
+            if match is not None and match.end() > position:
+                yield entry, match
+                position = match.end()
+                break
+        else:
+            position += 1
 
 
 def _word(text: str, start: int, end: int, tokens: list[Tok]) -> None:

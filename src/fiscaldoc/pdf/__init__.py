@@ -38,6 +38,8 @@ from fiscaldoc.pdf.compose import Emitted, compose
 from fiscaldoc.pdf.reader import EXTRA_HINT, PageContent, read_pages
 from fiscaldoc.text import is_pdf
 
+_DIGITS = regex.compile(r"\d+")
+
 __all__ = ["EXTRA_HINT", "PdfText", "Residue", "SourceLine", "is_pdf", "locate", "read_pdf"]
 
 
@@ -226,7 +228,7 @@ def _furniture_notes(residue: tuple[Residue, ...]) -> list[ParseNote]:
     located at its first print."""
     groups: dict[str, list[Residue]] = {}
     for item in residue:
-        shape = regex.sub(r"\d+", "#", "".join(item.text.split()))
+        shape = _DIGITS.sub("#", "".join(item.text.split()))
         groups.setdefault(shape, []).append(item)
     notes = []
     for items in groups.values():

@@ -17,6 +17,11 @@ from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import Location, TextField
 from fiscaldoc.text.lines import Line
 
+_BARE_NUMBER = regex.compile(r"[\d.,]+")
+_SCORE = regex.compile(r"\d+(?:\.\d+)?")
+_TAB = regex.compile(r"(\t)")
+_SPACES = regex.compile(r"(\s+)")
+
 LEVEL1 = regex.compile(
     r"^(?P<name>产出指标|效益指标|满意度指标|成本指标)(?:[(（](?P<weight>\d{1,18}(?:\.\d+)?)分[)）])?$"
 )
@@ -59,9 +64,9 @@ class Cell:
 def cells_of(line: Line) -> list[Cell]:
     """The non-empty cells of a line with their field number and start in the line."""
     cells: list[Cell] = []
-    separator = r"\t" if line.tabbed else r"\s+"
+    separator = _TAB if line.tabbed else _SPACES
     position = 0
-    for field, part in enumerate(regex.split(f"({separator})", line.text)[::2]):
+    for field, part in enumerate(separator.split(line.text)[::2]):
         start = line.text.index(part, position) if part else position
         position = start + len(part) + (1 if line.tabbed else 0)
         stripped = part.strip()
@@ -74,7 +79,7 @@ def merge_units(cells: list[Cell]) -> list[Cell]:
     """PDF text: "220 万元" is one value broken by a space."""
     out: list[Cell] = []
     for cell in cells:
-        if out and _UNIT_WORD.match(cell.text) and regex.fullmatch(r"[\d.,]+", out[-1].text):
+        if out and _UNIT_WORD.match(cell.text) and _BARE_NUMBER.fullmatch(out[-1].text):
             last = out.pop()
             out.append(Cell(last.text + cell.text, last.field, last.start, last.line))
         else:
@@ -100,7 +105,7 @@ def level_of(cell: Cell) -> tuple[int, str, Decimal | None] | None:
 
 def is_score(text: str) -> bool:
     """A plain number (a 分值 or 得分)."""
-    return bool(regex.fullmatch(r"\d+(?:\.\d+)?", text.strip()))
+    return bool(_SCORE.fullmatch(text.strip()))
 
 
 def text_field(cells: Sequence[Cell]) -> TextField | None:

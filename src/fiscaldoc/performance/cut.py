@@ -20,6 +20,9 @@ from fiscaldoc.model import ParseNote, PerformanceTable, PerformanceTableId
 from fiscaldoc.performance.read import read_table
 from fiscaldoc.text.lines import Line
 
+_CLAUSE_PUNCTUATION = regex.compile(r"[。，；,;]")
+_FUNDS_HEADER = regex.compile(r"项目资金|资金金额|年度资金总额")
+
 _TITLE = regex.compile(r"^(?P<title>\S{0,40}?绩效(?:自评|目标)表)(?:[(（][^()（）]{1,12}[)）])?$")
 _STARTS = regex.compile(
     r"项目名称|单位[)）]?名称|部门名称|一级指标|任务名称|项目资金|资金金额|年度资金总额"
@@ -69,7 +72,7 @@ def _title(line: Line) -> tuple[PerformanceTableId, str, str] | None:
     if not _MAYBE_TITLE.search(line.text):
         return None
     text = p.undouble(p.compact(line.text))
-    if not text or len(text) > 70 or regex.search(r"[。，；,;]", text):
+    if not text or len(text) > 70 or _CLAUSE_PUNCTUATION.search(text):
         return None
     number = ""
     found = p.TABLE_NUMBER.search(text)
@@ -100,7 +103,7 @@ def _untitled(lines: Sequence[Line], start: int) -> bool:
     if not _MAYBE_UNTITLED.match(lines[start].text):
         return False
     ahead = "".join(p.compact(line.text) for line in lines[start : start + _LOOKAHEAD])
-    return bool(regex.search(r"项目资金|资金金额|年度资金总额", ahead))
+    return bool(_FUNDS_HEADER.search(ahead))
 
 
 def _end(lines: Sequence[Line], start: int) -> int:

@@ -28,6 +28,9 @@ from fiscaldoc.performance.placement import self_values, target_values
 from fiscaldoc.performance.values import figure, indicator_value
 from fiscaldoc.text.lines import Line
 
+_WEIGHT_CELL = regex.compile(r"[(（][\d.]+分[)）]")
+_VALUE_START = regex.compile(r"^[\d≥≤><]")
+
 
 @attrs.define
 class _Row:
@@ -121,11 +124,7 @@ class IndicatorRows:
         cells = without_sections(cells)
         level1: Level | None = None
         level2 = ""
-        if (
-            len(cells) > 1
-            and level_of(cells[0])
-            and regex.fullmatch(r"[(（][\d.]+分[)）]", cells[1].text)
-        ):
+        if len(cells) > 1 and level_of(cells[0]) and _WEIGHT_CELL.fullmatch(cells[1].text):
             cells = [Cell(cells[0].text + cells[1].text, cells[0].field, cells[0].start, line)]
             cells += cells_of(line)[2:]
         while cells and level_of(cells[0]) is not None:
@@ -187,9 +186,7 @@ class IndicatorRows:
             rest = list(texts[cut:])
             rest_cells = [c for cells in rest for c in cells] + list(before)
             starts = [
-                n
-                for n, cells in enumerate(rest)
-                if n > 0 and regex.match(r"^[\d≥≤><]", cells[0].text)
+                n for n, cells in enumerate(rest) if n > 0 and _VALUE_START.match(cells[0].text)
             ]
             middle = len(rest) // 2
             split = middle if middle in starts else (starts[0] if starts else None)

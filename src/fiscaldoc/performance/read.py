@@ -31,6 +31,10 @@ from fiscaldoc.performance.texts import TARGET_HEADER, TARGET_LABEL, TextFields
 from fiscaldoc.performance.totals import Totals
 from fiscaldoc.text.lines import Line
 
+_INDICATOR_HEADER = regex.compile(r"指标内容|三级指标")
+_WEIGHT = regex.compile(r"\(\d+(?:\.\d+)?分\)")
+_SELF_EVALUATION = regex.compile(r"得分|全年执行|实际完成")
+
 _YEAR = regex.compile(r"[（(]\s*(\d{4})\s*年度?\s*[)）]")
 _MONEY = regex.compile(r"[（(](万元|元|亿元)[)）]|单位[:：]\s*(万元|元|亿元)")
 _WEIGHT_LINE = regex.compile(r"[(（](\d{1,18}(?:\.\d+)?)分[)）]")  # (model.amount bound)
@@ -164,9 +168,7 @@ class _Reader:
             self.funds.header(compact, continued=self.section is Section.FUNDS)
             self.section = Section.FUNDS
             return
-        if "一级指标" in compact or (
-            "二级指标" in compact and regex.search(r"指标内容|三级指标", compact)
-        ):
+        if "一级指标" in compact or ("二级指标" in compact and _INDICATOR_HEADER.search(compact)):
             self.section = Section.INDICATORS
             return
         if TARGET_HEADER.search(compact) and self.section is not Section.INDICATORS:
@@ -199,7 +201,7 @@ class _Reader:
             self.buffer.append(line)
             longer = any(known != joined and known.startswith(joined) for known in _KNOWN)
             complete = joined in _KNOWN or any(
-                regex.fullmatch(r"\(\d+(?:\.\d+)?分\)", joined[len(k) :]) for k in weighted
+                _WEIGHT.fullmatch(joined[len(k) :]) for k in weighted
             )
             if complete and not longer:
                 self._label(joined)
@@ -281,7 +283,7 @@ def read_table(
     money = _MONEY.search(text)
     unit = (money[1] or money[2]) if money else default_unit
     if kind is None:
-        self_evaluation = bool(regex.search(r"得分|全年执行|实际完成", text))
+        self_evaluation = bool(_SELF_EVALUATION.search(text))
         kind = (
             PerformanceTableId.SELF_EVALUATION_PROJECT
             if self_evaluation

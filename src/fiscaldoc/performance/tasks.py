@@ -14,6 +14,10 @@ from fiscaldoc.performance.placement import Make, place, place_self_task
 from fiscaldoc.performance.values import DASH, is_figure
 from fiscaldoc.text.lines import Line
 
+_BUDGET_HEADER = regex.compile(r"全年预算|预算金额|预算数")
+_FUND_LABEL = regex.compile(r"总额|财政拨款|其他资金|预算金额.*")
+_FUND_HEADER = regex.compile(r"年初预算|全年预算|全面预算|^项目资金|^资金金额")
+
 _FUND_COLUMNS = (
     ("initial_budget", regex.compile(r"年初预算")),
     ("budget", regex.compile(r"全年预算|全面预算")),
@@ -75,7 +79,7 @@ class TaskRows:
     def header(self, cells: list[Cell]) -> None:
         """The 任务名称 line: the field where the amounts start."""
         for cell in cells:
-            if regex.search(r"全年预算|预算金额|预算数", cell.compact):
+            if _BUDGET_HEADER.search(cell.compact):
                 self.start = cell.field
                 return
 
@@ -84,7 +88,7 @@ class TaskRows:
         cells = without_sections(cells)
         if not cells:
             return
-        if all(regex.fullmatch(r"总额|财政拨款|其他资金|预算金额.*", c.compact) for c in cells):
+        if all(_FUND_LABEL.fullmatch(c.compact) for c in cells):
             return  # the second header line
         texts = [c for c in cells if not is_figure(c.text)]
         numbers = [c for c in cells if is_figure(c.text)]
@@ -208,7 +212,7 @@ class TaskRows:
 
 def is_fund_header(compact: str) -> bool:
     """A line naming the fund rows' columns (年初预算, 全年预算 …) or their section."""
-    return bool(regex.search(r"年初预算|全年预算|全面预算|^项目资金|^资金金额", compact))
+    return bool(_FUND_HEADER.search(compact))
 
 
 @attrs.define

@@ -11,6 +11,9 @@ from fiscaldoc.performance.cells import Cell, text_field, without_sections
 from fiscaldoc.performance.notes import Notes
 from fiscaldoc.text.lines import Line
 
+_RESULT_HEADER = regex.compile(r"实际完成|年度目标$")
+_NUMBERED_TARGET = regex.compile(r"^(目标\s*\d+|\d+[.、．])")
+
 TARGET_HEADER = regex.compile(r"预期目标|实施期总目标|^年度目标$|目标实际完成情况")
 """A header line over the target's and outcome's columns."""
 TARGET_LABEL = regex.compile(r"(?:年度)?总体目标(?:完成情况)?")
@@ -35,7 +38,7 @@ class TextFields:
         """The header line: the field of the outcome's column, or two targets side by side."""
         self.two_targets = "实施期总目标" in compact and "年度目标" in compact
         for cell in cells:
-            if regex.search(r"实际完成|年度目标$", cell.compact) and len(cells) > 1:
+            if _RESULT_HEADER.search(cell.compact) and len(cells) > 1:
                 self.outcome_field = cell.field
         if not cells[0].line.tabbed and len(cells) > 1 and not self.two_targets:
             self.outcome_field = None
@@ -51,11 +54,7 @@ class TextFields:
             elif self.outcome_field is not None and self.last_text is not None:
                 self.last_text.append(cell)  # a cell's text broken onto a line of its own
             elif self.two_targets:
-                marker = (
-                    regex.match(r"^(目标\s*\d+|\d+[.、．])", self.target[0].compact)
-                    if (self.target)
-                    else None
-                )
+                marker = _NUMBERED_TARGET.match(self.target[0].compact) if (self.target) else None
                 if self.annual or (marker and cell.compact.startswith(marker[0])):
                     self.annual.append(cell)
                 else:

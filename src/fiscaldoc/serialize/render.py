@@ -27,6 +27,8 @@ import regex
 from fiscaldoc.model import AmountUnit, Column, Document, Row, Section, Table, TableId
 from fiscaldoc.reference.catalogue import BY_ID, Family, TableSpec, match_title
 
+_SPACES_AND_COMMAS = regex.compile(r"[\s,，]")
+
 __all__ = ["RenderStyle", "render", "render_table"]
 
 
@@ -236,7 +238,7 @@ def _amount(row: Row, column: str, options: _Options) -> str:
         return ""
     text = cell.text.strip()
     if text:
-        compact = regex.sub(r"[\s,，]", "", text)
+        compact = _SPACES_AND_COMMAS.sub("", text)
         if not _PLAIN_NUMBER.match(compact):
             return text  # a dash or something else that is not a plain number
         number = Decimal(compact)

@@ -23,6 +23,7 @@ from fiscaldoc.model import (
 from fiscaldoc.reference.catalogue import BY_ID
 from fiscaldoc.reference.names import name_in_title
 from fiscaldoc.validation.context import Context
+from fiscaldoc.validation.memo import spaceless_lines
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import flows
 
@@ -246,7 +247,7 @@ def _part_groups(
     printed (the contents list, then the body). A part title wrapped onto a second line
     (「…部门决算」 / 「情况说明」) is one title."""
     document = context.document
-    texts = {line.location.line: regex.sub(r"\s+", "", line.text) for line in document.narrative}
+    texts = dict(spaceless_lines(document))
     headings = {s.location.line for s in document.facts.sections}
 
     def title(section: NarrativeSection) -> str:
@@ -282,7 +283,7 @@ _ENTRY = regex.compile(r"^([一二三四五六七八九十]+)[、.．]")
 def _contents_count(context: Context) -> int:
     """The number of 情况说明 sections the document's contents list (目录) names; 0 without one.
     The part's title may wrap onto the next line of the list."""
-    lines = [regex.sub(r"\s+", "", line.text) for line in context.document.narrative]
+    lines = [text for _, text in spaceless_lines(context.document)]
     start = next((i for i, text in enumerate(lines) if text == "目录"), None)
     if start is None:
         return 0
@@ -390,8 +391,7 @@ def year(context: Context, this: Rule) -> Iterator[Finding]:
                     f"the heading {quoted!r} says {found[1]}; the document is for {expected}",
                 )
     previous = ""
-    for text_line in document.narrative:
-        text = regex.sub(r"\s+", "", text_line.text)
+    for number, text in spaceless_lines(document):
         start = _YEAR.match(text)
         # "与" / "2023年度相比…": a sentence wrapped before its compared year is not dated by it
         compared = start is not None and (
@@ -401,7 +401,7 @@ def year(context: Context, this: Rule) -> Iterator[Finding]:
         if start and not compared and int(start[1]) not in (expected, expected + 1):
             yield _finding(
                 this,
-                (_ref(text_line.location.line, text[:30]),),
+                (_ref(number, text[:30]),),
                 f"「{text[:20]}…」所述年度 {start[1]} 与文件年度 {expected} 不符",
                 f"a sentence is dated {start[1]}; the document is for {expected}",
             )
@@ -435,11 +435,14 @@ _COMPARED_AFTER = regex.compile(r"(?:相比|相较|比较|同期|对比)")
 _COMPARING = ("与", "较", "比", "同", "和", "较之")
 
 
+_UNIT_SUFFIX = regex.compile(r"\s+|本级$|（本级）$|\(本级\)$")
+
+
 def _same_unit(printed: str, name: str) -> bool:
     """Equal names, allowing the 本级 suffix and the usual short forms (one contains the other)."""
 
     def clean(text: str) -> str:
-        return str(regex.sub(r"\s+|本级$|（本级）$|\(本级\)$", "", text))
+        return str(_UNIT_SUFFIX.sub("", text))
 
     a, b = clean(printed), clean(name)
     return bool(a and b) and (a in b or b in a)

@@ -12,6 +12,9 @@ from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import flows, where
 
+_PUNCTUATION = regex.compile(r"[\s（）()：:]")
+_ITEM = regex.compile(r"[^、，,]+")
+
 _BASIC_TABLES = (
     TableId.GENERAL_BUDGET_BASIC_EXPENDITURE,
     TableId.BUDGET_BASIC_BY_ECONOMIC,
@@ -23,7 +26,7 @@ _LIST = regex.compile(
 
 
 def _plain(name: str) -> str:
-    return str(regex.sub(r"[\s（）()：:]", "", name)).removesuffix("等")
+    return str(_PUNCTUATION.sub("", name)).removesuffix("等")
 
 
 @rule(
@@ -62,7 +65,7 @@ def basic_items(context: Context, this: Rule) -> Iterator[Finding]:
         return
     for flow in flows(context.document):
         for found in _LIST.finditer(flow.text):
-            for item in regex.finditer(r"[^、，,]+", found["list"]):
+            for item in _ITEM.finditer(found["list"]):
                 name = _plain(item[0])
                 if name not in rows or name in spent:
                     continue
