@@ -39,6 +39,8 @@ FAMILIES = {
     "shares": "Structure shares",
     "empty": "Empty and zero",
     "lists": "Lists against tables",
+    "figures": "Figures of the prose",
+    "copy": "Text copied between items",
 }
 
 
