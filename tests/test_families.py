@@ -109,3 +109,12 @@ def test_no_module_outside_the_specs_asks_which_family_it_holds() -> None:
 def test_the_family_test_finder_finds_a_family_test() -> None:
     probe = SRC.parent.parent / "tests" / "distortions.py"  # the test strategies do ask
     assert _family_tests(probe)
+
+
+def test_the_architecture_page_describes_every_family_and_every_field() -> None:
+    page = (SRC.parents[1] / "docs" / "architecture.rst").read_text("utf-8")
+    for family in Family:
+        assert f"``{family.name}``" in page
+    described = {field.name for field in attrs.fields(type(FAMILIES[Family.ITEMS]))}
+    missing = sorted(name for name in described - {"family"} if f"``{name}``" not in page)
+    assert missing == []
