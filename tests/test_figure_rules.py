@@ -130,5 +130,5 @@ def test_every_rule_of_the_new_families_shows_an_example() -> None:
     from fiscaldoc.validation import RULES
 
     ours = [r for r in RULES if r.family in {"figures", "copy"}]
-    assert len(ours) == 5
+    assert len(ours) == 6
     assert [r.id for r in ours if "Example:" not in r.description] == []

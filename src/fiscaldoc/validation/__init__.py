@@ -13,6 +13,7 @@ from fiscaldoc.validation import (
     budget_funds,
     budget_narrative_rules,
     budget_rules,
+    change_rules,
     comparison_rules,
     copy_rules,
     coverage,
@@ -52,6 +53,7 @@ _RULE_MODULES = (
     empty_rules,
     list_rules,
     figure_rules,
+    change_rules,
     copy_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

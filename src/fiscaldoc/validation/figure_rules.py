@@ -23,18 +23,18 @@ _HEADING = regex.compile(
 )
 
 
-def _yuan(amount: str, unit: str) -> tuple[Decimal, Decimal]:
+def yuan_of(amount: str, unit: str) -> tuple[Decimal, Decimal]:
     """A printed amount in 元 and half its last digit in 元 (the rounding it carries)."""
     value = Decimal(amount.replace(",", ""))
     scale = Decimal(10_000) if unit == "万元" else Decimal(1)
     return value * scale, quantum(value) * scale / 2
 
 
-def _wan(value: Decimal) -> str:
+def wan(value: Decimal) -> str:
     return format((value / 10_000).normalize(), "f")
 
 
-def _finding(this: Rule, flow: Flow, offset: int, quoted: str, *, zh: str, en: str) -> Finding:
+def prose_finding(this: Rule, flow: Flow, offset: int, quoted: str, *, zh: str, en: str) -> Finding:
     line = flow.line_at(offset)
     return Finding(
         this.id,
@@ -81,6 +81,17 @@ def _numbered_parts(flow: Flow, start: int) -> list[tuple[int, regex.Match[str] 
     return out
 
 
+def breakdowns(
+    flow: Flow,
+) -> Iterator[tuple[regex.Match[str], list[tuple[int, regex.Match[str]]]]]:
+    """Each 「…总计X万元。包括：」 of the flow with its numbered parts (where each starts, its
+    amount), when every part states one."""
+    for found in _TOTAL.finditer(flow.text):
+        parts = _numbered_parts(flow, found.end())
+        if parts and all(money is not None for _, money in parts):
+            yield found, [(at, money) for at, money in parts if money is not None]
+
+
 @rule(
     "figures.parts-of-total",
     Severity.WARNING,
@@ -94,15 +105,11 @@ def _numbered_parts(flow: Flow, start: int) -> list[tuple[int, regex.Match[str] 
 )
 def parts_of_total(context: Context, this: Rule) -> Iterator[Finding]:
     for flow in flows(context.document):
-        for found in _TOTAL.finditer(flow.text):
-            parts = _numbered_parts(flow, found.end())
-            if not parts or any(money is None for _, money in parts):
-                continue
-            total, slack = _yuan(found["amount"], found["unit"])
+        for found, parts in breakdowns(flow):
+            total, slack = yuan_of(found["amount"], found["unit"])
             summed = Decimal(0)
             for _, money in parts:
-                assert money is not None
-                value, half = _yuan(money["amount"], money["unit"])
+                value, half = yuan_of(money["amount"], money["unit"])
                 summed += value
                 slack += half
             if abs(summed - total) <= slack:
@@ -112,10 +119,10 @@ def parts_of_total(context: Context, this: Rule) -> Iterator[Finding]:
             yield Finding(
                 this.id,
                 this.severity,
-                f"第 {line} 行：「{excerpt(found[0])}」所列 {len(parts)} 项合计 {_wan(summed)} "
-                f"万元，{what} {_wan(abs(total - summed))} 万元",
+                f"第 {line} 行：「{excerpt(found[0])}」所列 {len(parts)} 项合计 {wan(summed)} "
+                f"万元，{what} {wan(abs(total - summed))} 万元",
                 f"line {line}: the {len(parts)} numbered parts of {found['amount']} "
-                f"{found['unit']} add up to {_wan(summed)} 万元",
+                f"{found['unit']} add up to {wan(summed)} 万元",
                 (where(line, excerpt(found[0]), source=flow.source),),
                 expected=total / 10_000,
                 actual=summed / 10_000,
@@ -163,23 +170,23 @@ def repeated(context: Context, this: Rule) -> Iterator[Finding]:
             )
             if not parents:
                 continue
-            parent = _yuan(parents[-1]["amount"], parents[-1]["unit"])[0]
-            value = _yuan(found["amount"], found["unit"])[0]
+            parent = yuan_of(parents[-1]["amount"], parents[-1]["unit"])[0]
+            value = yuan_of(found["amount"], found["unit"])[0]
             key = (parent, label)
             if key not in seen:
                 seen[key] = (found["amount"], flow.line_at(found.start()))
                 continue
             first, line = seen[key]
-            if _yuan(first, found["unit"])[0] == value:
+            if yuan_of(first, found["unit"])[0] == value:
                 continue
             here = flow.line_at(found.start())
             yield Finding(
                 this.id,
                 this.severity,
                 f"第 {here} 行：「{label}」{found['amount']}{found['unit']}，第 {line} 行为 "
-                f"{first}{found['unit']}（同属合计 {_wan(parent)} 万元）",
+                f"{first}{found['unit']}（同属合计 {wan(parent)} 万元）",
                 f"line {here}: {label!r} is {found['amount']} {found['unit']} here and {first} "
-                f"on line {line} (both of the total {_wan(parent)} 万元)",
+                f"on line {line} (both of the total {wan(parent)} 万元)",
                 (where(line, label, source=flow.source), where(here, label, source=flow.source)),
             )
 
@@ -250,7 +257,7 @@ def item_level(context: Context, this: Rule) -> Iterator[Finding]:
             if len(candidates) != 1:
                 continue
             code = candidates[0]
-            stated, half = _yuan(found["amount"], found["unit"])
+            stated, half = yuan_of(found["amount"], found["unit"])
             label, own, own_half = rows[code]
             if abs(stated - own) <= half + own_half:
                 continue
@@ -259,16 +266,16 @@ def item_level(context: Context, this: Rule) -> Iterator[Finding]:
                     continue
                 parent_label, value, parent_half = rows[parent]
                 if abs(stated - value) <= half + parent_half:
-                    yield _finding(
+                    yield prose_finding(
                         this,
                         flow,
                         found.start("amount"),
                         found["name"] + f"（{found['level']}）",
                         zh=f"「{excerpt(label)}」({code}) 写作 {found['amount']}{found['unit']}，"
                         f"这是上级 {parent} {parent_label} 的数额；表中本{found['level']}为 "
-                        f"{_wan(own)} 万元",
+                        f"{wan(own)} 万元",
                         en=f"{label!r} ({code}) is given {found['amount']} {found['unit']}, the "
-                        f"figure of {parent} {parent_label}; the tables print {_wan(own)} 万元",
+                        f"figure of {parent} {parent_label}; the tables print {wan(own)} 万元",
                     )
                     break
 
@@ -306,10 +313,10 @@ def stated_agreement(context: Context, this: Rule) -> Iterator[Finding]:
             if value is None or money is None:
                 continue
             scale = Decimal(10_000) if table.unit == "万元" else Decimal(1)
-            stated, half = _yuan(money["amount"], money["unit"])
+            stated, half = yuan_of(money["amount"], money["unit"])
             if abs(stated - value * scale) <= half + quantum(value) * scale / 2:
                 continue
-            yield _finding(
+            yield prose_finding(
                 this,
                 flow,
                 found.start(),
