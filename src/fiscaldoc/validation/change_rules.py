@@ -50,11 +50,11 @@ def _stated(flow: Flow) -> list[tuple[str, Decimal, tuple[Decimal, Decimal, int]
         change = _change(flow, figure.end())
         if change is None:
             continue
-        before = flow.text[: figure.start()]
-        reach = max(0, len(before) - _REACH)
-        start = max((m.end() for m in _SUBJECT_END.finditer(before, reach)), default=reach)
+        reach = max(0, figure.start() - _REACH)
+        ends = _SUBJECT_END.finditer(flow.text, reach, figure.start())
+        start = max((m.end() for m in ends), default=reach)
         unit = flow.text[figure.end() : figure.end() + 2].rstrip("。，,")
-        out.append((before[start:], yuan_of(figure["amount"], unit)[0], change))
+        out.append((flow.text[start : figure.start()], yuan_of(figure["amount"], unit)[0], change))
     return out
 
 
@@ -79,7 +79,8 @@ def _key(label: str) -> str:
 def change_of_parts(context: Context, this: Rule) -> Iterator[Finding]:
     for flow in flows(context.document):
         stated = _stated(flow)
-        for total, parts in breakdowns(flow):
+        for breakdown in breakdowns(flow):
+            total, parts = breakdown.total, breakdown.parts
             keys = []
             for at, money in parts:
                 label = flow.text[at : money.start()]
@@ -97,14 +98,14 @@ def change_of_parts(context: Context, this: Rule) -> Iterator[Finding]:
             slack = whole[1] + sum((c[1] for c in changes if c is not None), Decimal(0))
             if abs(summed - whole[0]) <= slack:
                 continue
-            named = [(at, f"{total['what']}总计") for at in whole[2]] + [
+            named = [(at, f"{breakdown.what}总计") for at in whole[2]] + [
                 (at, key) for c, key in zip(changes, keys, strict=True) if c for at in c[2]
             ]
             lines = sorted({flow.line_at(at) for at, _ in named})
             yield Finding(
                 this.id,
                 this.severity,
-                f"第 {lines[0]} 行：「{total['what']}总计{total['amount']}{total['unit']}」"
+                f"第 {lines[0]} 行：「{breakdown.what}总计{total['amount']}{total['unit']}」"
                 f"比上年变动 {wan(whole[0])} 万元，所含各项变动之和为 {wan(summed)} 万元"
                 f"（第 {'、'.join(map(str, lines))} 行）",
                 f"line {lines[0]}: the total {total['amount']} {total['unit']} changes by "

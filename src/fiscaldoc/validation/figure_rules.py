@@ -4,9 +4,11 @@ figure not its parent's, and a sentence saying a figure agrees with a named tabl
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from decimal import Decimal
 
+import attrs
 import regex
 
 from fiscaldoc.model import DocumentKind, Finding, Row, Severity, Table, excerpt
@@ -48,9 +50,9 @@ def prose_finding(this: Rule, flow: Flow, offset: int, quoted: str, *, zh: str, 
 # -- the parts a total 「包括」 ----------------------------------------------------------------
 
 _TOTAL = regex.compile(
-    rf"(?P<what>[^，。；：:\d]{{0,24}}?)(?:总计|合计)(?:为)?(?P<amount>{_NUM})\s*(?P<unit>万元|元)"
-    r"[。，,]?(?<!主要)包括[：:]"
+    rf"(?:总计|合计)(?:为)?(?P<amount>{_NUM})\s*(?P<unit>万元|元)[。，,]?(?<!主要)包括[：:]"
 )
+_SUBJECT = regex.compile(r"[^，。；：:\d]{0,24}$")
 _ITEM_START = regex.compile(r"(?P<n>\d{1,2})[.．、](?!\d)")
 
 
@@ -81,15 +83,36 @@ def _numbered_parts(flow: Flow, start: int) -> list[tuple[int, regex.Match[str] 
     return out
 
 
-def breakdowns(
-    flow: Flow,
-) -> Iterator[tuple[regex.Match[str], list[tuple[int, regex.Match[str]]]]]:
-    """Each 「…总计X万元。包括：」 of the flow with its numbered parts (where each starts, its
-    amount), when every part states one."""
+@attrs.frozen(slots=True)
+class Breakdown:
+    """A 「…总计X万元。包括：」 (``total``: its figure and unit; ``what``: the words before
+    总计) and its numbered parts (where each starts, its figure)."""
+
+    total: regex.Match[str]
+    what: str
+    parts: tuple[tuple[int, regex.Match[str]], ...]
+
+
+def breakdowns(flow: Flow) -> tuple[Breakdown, ...]:
+    """Each breakdown of the flow whose every part states a figure (read once per flow)."""
+    return _breakdowns(flow)
+
+
+@functools.lru_cache(maxsize=16)
+def _breakdowns(flow: Flow) -> tuple[Breakdown, ...]:
+    out = []
     for found in _TOTAL.finditer(flow.text):
         parts = _numbered_parts(flow, found.end())
         if parts and all(money is not None for _, money in parts):
-            yield found, [(at, money) for at, money in parts if money is not None]
+            what = _SUBJECT.search(flow.text, max(found.start() - 24, 0), found.start())
+            out.append(
+                Breakdown(
+                    found,
+                    what[0] if what else "",
+                    tuple((at, money) for at, money in parts if money is not None),
+                )
+            )
+    return tuple(out)
 
 
 @rule(
@@ -105,7 +128,9 @@ def breakdowns(
 )
 def parts_of_total(context: Context, this: Rule) -> Iterator[Finding]:
     for flow in flows(context.document):
-        for found, parts in breakdowns(flow):
+        for breakdown in breakdowns(flow):
+            found, parts = breakdown.total, breakdown.parts
+            quoted = excerpt(breakdown.what + found[0])
             total, slack = yuan_of(found["amount"], found["unit"])
             summed = Decimal(0)
             for _, money in parts:
@@ -119,11 +144,11 @@ def parts_of_total(context: Context, this: Rule) -> Iterator[Finding]:
             yield Finding(
                 this.id,
                 this.severity,
-                f"第 {line} 行：「{excerpt(found[0])}」所列 {len(parts)} 项合计 {wan(summed)} "
+                f"第 {line} 行：「{quoted}」所列 {len(parts)} 项合计 {wan(summed)} "
                 f"万元，{what} {wan(abs(total - summed))} 万元",
                 f"line {line}: the {len(parts)} numbered parts of {found['amount']} "
                 f"{found['unit']} add up to {wan(summed)} 万元",
-                (where(line, excerpt(found[0]), source=flow.source),),
+                (where(line, quoted, source=flow.source),),
                 expected=total / 10_000,
                 actual=summed / 10_000,
                 unit="万元",
@@ -194,9 +219,11 @@ def repeated(context: Context, this: Rule) -> Iterator[Finding]:
 # -- a function item's figure, not its parent's ----------------------------------------------
 
 _ITEM = regex.compile(
-    rf"(?P<name>[^，。；：:\d、]{{2,80}}?)[（(](?P<level>项|款)[）)][”\"]?(?:支出)?"
-    rf"(?:预算数|预算|决算数|决算)?(?:为)?(?P<amount>{_NUM})\s*(?P<unit>万元|元)"
+    rf"[（(](?P<level>项|款)[）)][”\"]?(?:支出)?(?:预算数|预算|决算数|决算)?(?:为)?"
+    rf"(?P<amount>{_NUM})\s*(?P<unit>万元|元)"
 )
+_NAME = regex.compile(r"[^，。；：:\d、]{2,80}$")
+"""The words naming the item, before its level marker."""
 _DIGITS = {"项": 7, "款": 5}
 
 
@@ -243,14 +270,18 @@ def item_level(context: Context, this: Rule) -> Iterator[Finding]:
     rows = _function_rows(context.document.tables)
     if not rows:
         return
+    plain = {code: _plain(label) for code, (label, _, _) in rows.items()}
     for flow in flows(context.document):
         for found in _ITEM.finditer(flow.text):
-            name = _plain(found["name"])
+            named = _NAME.search(flow.text, max(found.start() - 80, 0), found.start())
+            if named is None:
+                continue
+            name = _plain(named[0])
             digits = _DIGITS[found["level"]]
             candidates = [
                 code
-                for code, (label, _, _) in rows.items()
-                if len(code) == digits and _plain(label) and name.endswith(_plain(label))
+                for code, label in plain.items()
+                if len(code) == digits and label and name.endswith(label)
             ]
             if len(candidates) > 1:  # the same 项 name under several 款: the 款 named decides
                 candidates = [c for c in candidates if _parent_named(rows, c, name)]
@@ -270,7 +301,7 @@ def item_level(context: Context, this: Rule) -> Iterator[Finding]:
                         this,
                         flow,
                         found.start("amount"),
-                        found["name"] + f"（{found['level']}）",
+                        named[0] + f"（{found['level']}）",
                         zh=f"「{excerpt(label)}」({code}) 写作 {found['amount']}{found['unit']}，"
                         f"这是上级 {parent} {parent_label} 的数额；表中本{found['level']}为 "
                         f"{wan(own)} 万元",
