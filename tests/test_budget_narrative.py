@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 import fiscaldoc
 from fiscaldoc.model import Cell, Narrative
+from fiscaldoc.model.facts import split_code
 from fiscaldoc.narrative import extract
 from fiscaldoc.narrative.extract import is_budget
-from fiscaldoc.narrative.keys import split_code
 from fiscaldoc.text import normalise
 from tests.conftest import EXPECTATIONS, SEEDS, read_tsv
 

@@ -145,6 +145,9 @@ def _pages_of_lines(doc: fiscaldoc.Document) -> dict[int, int]:
     for table in doc.tables:
         if table.location.page is not None:  # a note under a table is located at its title
             pages.setdefault(table.location.line, table.location.page)
+        for row in table.rows:  # a row printed without figures is located at its label
+            if row.location.page is not None:
+                pages.setdefault(row.location.line, row.location.page)
         for row, cell in table.cells():
             for where in (row.location, cell.location):
                 if where.page is not None:

@@ -58,3 +58,31 @@ def test_an_item_named_as_the_tables_do_not_print_it() -> None:
     assert _names(text) == [("names.items", _line_of(text, "机关服务"), "机关服务")]
     text = TEXT.replace(_ITEM, _ITEM.replace("商贸事务（款）", "发展与改革事务（款）"), 1)
     assert _names(text) == [("names.items", _line_of(text, "发展与改革"), "发展与改革事务")]
+
+
+def _row_labels(text: str) -> list[tuple[str, int, str]]:
+    return [(t, line, label) for t, line, label in _names(text) if t == "names.row-labels"]
+
+
+def test_a_row_label_with_a_stray_character_another_table_prints_without() -> None:
+    from tests.test_budget_funds import DOCUMENT
+
+    # the 收入预算总表 prints the 收支预算总表's 财政专户管理资金 group, empty, as the template does
+    listed = DOCUMENT.replace("其他资金\t\t\n", "财政专户管理资金\t小计\t\n其他资金\t\t\n", 1)
+    document = fiscaldoc.parse(listed)
+    income = document.table("budget_income")
+    assert income is not None and "财政专户管理资金" in [r.label for r in income.rows]
+    assert _row_labels(listed) == []
+    stray = listed.replace("财政专户管理资金\t小计", "财政转专户管理资金\t小计", 1)
+    assert _row_labels(stray) == [
+        ("names.row-labels", _line_of(stray, "财政转专户管理资金"), "财政转专户管理资金")
+    ]
+
+
+def test_the_templates_own_variations_of_a_label_are_not_stray() -> None:
+    from tests.test_budget_funds import DOCUMENT
+
+    # a character at the end, and 的, vary between the template's tables
+    for variant in ("财政专户管理资金款", "财政专户管理的资金"):
+        listed = DOCUMENT.replace("其他资金\t\t\n", f"{variant}\t小计\t\n其他资金\t\t\n", 1)
+        assert _row_labels(listed) == [], variant

@@ -13,7 +13,7 @@ import attrs
 import regex
 
 from fiscaldoc.layout import patterns as p
-from fiscaldoc.reference.catalogue import TITLE_MARK, Family, TableSpec, match_title
+from fiscaldoc.reference.catalogue import TITLE_MARK, TableSpec, match_title
 from fiscaldoc.text.lines import Line
 
 _LOOKAHEAD = 12
@@ -118,7 +118,7 @@ def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
     if not cells:
         return False
     first = p.compact(cells[0])
-    if spec is not None and spec.family is Family.MULTI_SIDED:
+    if spec is not None and spec.family_spec.summary_rows:
         # Its header repeats 预算数 over each side, and may break a side's amount down
         # (合计 | 基本支出 … 项目支出); its rows are numbered items or totals.
         labels = (*spec.columns, *spec.breakdown)
@@ -144,7 +144,7 @@ def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
             and all(p.AMOUNT.match(c) or p.DASH.match(c) for c in figures)
             and any(p.DECIMAL.fullmatch(c) for c in figures)
         )
-    if spec is not None and spec.family is Family.TWO_SIDED:
+    if spec is not None and spec.family_spec.numbered_items:
         numbered = any(_ROWNO.fullmatch(cell) for cell in cells[1:])
         if numbered and not p.compact(line.text).startswith(("栏次", "行次")):
             return True  # "年初结转和结余 29 年末结转和结余 59": items with their 行次

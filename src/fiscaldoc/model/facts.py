@@ -14,6 +14,7 @@ import weakref
 from decimal import Decimal
 
 import attrs
+import regex
 
 from fiscaldoc.model.location import Location
 
@@ -39,6 +40,26 @@ class Fact:
     location: Location
     text: str
     repaired: str = ""
+
+
+_CODED = regex.compile(r"^(?P<name>.*?)（(?P<code>\d+)）$")
+
+
+def split_code(subject: str) -> tuple[str, str]:
+    """The name and the classification code of an item's subject ("行政运行（2101501）" →
+    ("行政运行", "2101501")); the code is empty when the sentence printed none.
+
+    The narrative writes an item's subject so; the rules read it back. It sits here, with
+    :class:`Fact`, so that both import it from below.
+
+    >>> from fiscaldoc.model.facts import split_code
+    >>> split_code("工资福利支出（301）")
+    ('工资福利支出', '301')
+    >>> split_code("卫生健康支出/医疗保障管理事务")
+    ('卫生健康支出/医疗保障管理事务', '')
+    """
+    found = _CODED.match(subject)
+    return (found["name"], found["code"]) if found else (subject, "")
 
 
 @attrs.frozen(slots=True)

@@ -10,9 +10,9 @@ tables', so they are matched first.
 from __future__ import annotations
 
 from fiscaldoc.model import TableId
+from fiscaldoc.reference.families import Family
 from fiscaldoc.reference.specs import (
     BUDGET_TITLE_PREFIX,
-    Family,
     Identity,
     TableSpec,
     cols,

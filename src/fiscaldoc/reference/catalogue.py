@@ -11,17 +11,17 @@ import regex
 
 from fiscaldoc.model import Section, TableId
 from fiscaldoc.reference.budget_detail import DETAIL_TABLES
+from fiscaldoc.reference.families import Family, FamilySpec
 from fiscaldoc.reference.specs import (
     BUDGET_TITLE_PREFIX,
     ColumnSpec,
-    Family,
     Identity,
     TableSpec,
     cols,
     title,
 )
 
-__all__ = ["ColumnSpec", "Family", "Identity", "TableSpec"]
+__all__ = ["ColumnSpec", "Family", "FamilySpec", "Identity", "TableSpec"]
 
 _cols = cols
 _title = title

@@ -1,4 +1,5 @@
-"""The shape of a catalogue entry: table families, canonical columns, identities, title patterns.
+"""The shape of a catalogue entry: canonical columns, identities, title patterns (the table
+families are in ``families``).
 
 Kept apart from the entries themselves (``catalogue``, ``budget_detail``) so that each module of
 entries stays small; ``catalogue`` re-exports these names.
@@ -6,22 +7,11 @@ entries stays small; ``catalogue`` re-exports these names.
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 import regex
 
 from fiscaldoc.model import Section, TableId
-
-
-class Family(str, enum.Enum):
-    """Table shapes; each has one grammar in ``grammars/``."""
-
-    TWO_SIDED = "two_sided"  # income items | expenditure by 类, with 行次
-    CLASSIFIED = "classified"  # rows by function code (科目代码, 科目名称)
-    ECONOMIC = "economic"  # 部门经济分类 codes in column groups side by side
-    ITEMS = "items"  # rows of labelled items (三公, 相关信息统计表)
-    MULTI_SIDED = "multi_sided"  # budget summaries: income | by function | 部门经济 | 政府经济
+from fiscaldoc.reference.families import FAMILIES, Family, FamilySpec
 
 
 @attrs.frozen(slots=True)
@@ -88,6 +78,11 @@ class TableSpec:
     row's label and the others, each with its header label, the row's remark."""
     remark_columns: tuple[str, ...] = ()
     """Header labels of further text columns whose cells go to the row's remark (采购组织形式)."""
+
+    @property
+    def family_spec(self) -> FamilySpec:
+        """What the table's family decides: its token passes, header rule, post-parse steps."""
+        return FAMILIES[self.family]
 
     def columns_for(self, section: Section | None) -> tuple[ColumnSpec, ...]:
         """The value columns of one side (two-sided tables) or of the table."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -15,19 +15,15 @@ from fiscaldoc.layout.blocks import TableBlock
 from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Table
 from fiscaldoc.model.amount import quantum
 from fiscaldoc.model.hierarchy import code_parents
-from fiscaldoc.reference.catalogue import Family, Identity, TableSpec
+from fiscaldoc.reference.catalogue import Identity, TableSpec
 from fiscaldoc.reference.codes import function_class_by_name
+from fiscaldoc.reference.families import RowColumns
 from fiscaldoc.tables.entry import Entry
 from fiscaldoc.tables.grammar import parse_tokens
 from fiscaldoc.tables.header import Header, parse_header
 from fiscaldoc.tables.names import name_cells
 from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve, tolerance
-from fiscaldoc.tables.rows import (
-    clean_label,
-    join_wrapped,
-    split_row_groups,
-    stacked_sides,
-)
+from fiscaldoc.tables.rows import clean_label, post_parse, split_row_groups
 from fiscaldoc.tables.sides import amount_indexes, place_sides, side_of_index, sides_of
 from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset, spending_first
 from fiscaldoc.text.lines import Line
@@ -51,10 +47,10 @@ class _Text:
 class _ToEntries(Transformer[Token, list[Entry]]):
     """Tree of one line -> entries (one per side, group or row)."""
 
-    def __init__(self, tokens: Sequence[Tok], section_first: Section | None) -> None:
+    def __init__(self, tokens: Sequence[Tok], sides: tuple[Section | None, ...]) -> None:
         super().__init__()
         self._tokens = tokens
-        self._section_first = section_first
+        self._sides = sides
 
     def _tok(self, token: Token) -> Tok:
         return self._tokens[token.start_pos or 0]
@@ -105,9 +101,8 @@ class _ToEntries(Transformer[Token, list[Entry]]):
     def row(self, children: list[Entry | Token | Tok | _Pair | _Text]) -> list[Entry]:
         entries = [c for c in children if isinstance(c, Entry)]
         if entries:
-            if self._section_first is not None:
-                sections = (Section.INCOME, Section.EXPENDITURE)
-                for entry, section in zip(entries, sections, strict=False):
+            if len(self._sides) > 1:
+                for entry, section in zip(entries, self._sides, strict=False):
                     entry.section = section
             return entries
         return [self._entry([c for c in children if not isinstance(c, Entry)])]
@@ -116,7 +111,7 @@ class _ToEntries(Transformer[Token, list[Entry]]):
         """A two-sided line that prints only its expenditure side."""
         entries = [c for c in children if isinstance(c, Entry)]
         for entry in entries:
-            entry.section = Section.EXPENDITURE
+            entry.section = self._sides[-1]
         return entries
 
     def start(self, children: list[list[Entry]]) -> list[Entry]:
@@ -162,11 +157,12 @@ def build_table(
     notes: list[ParseNote] = []
     unparsed: list[ParseNote] = []
     layout = header.layout
-    if spec.family is Family.TWO_SIDED and layout.has_rowno:
-        lexed = [lex_line(line, spec.family, layout) for line in block.body]
+    family = spec.family_spec
+    if family.learn_rowno_offset and layout.has_rowno:
+        lexed = [lex_line(line, family, layout) for line in block.body]
         layout = attrs.evolve(layout, rowno_offset=rowno_offset(lexed))
-    lexed = [lex_line(line, spec.family, layout) for line in block.body]
-    if spec.family is Family.TWO_SIDED:
+    lexed = [lex_line(line, family, layout) for line in block.body]
+    if family.spending_first:
         lexed = spending_first(lexed)
     lexed = name_cells(lexed, block.header, spec)
     side_by_side = False
@@ -176,13 +172,12 @@ def build_table(
             continue
         side_by_side |= any(token.kind is Kind.SIDE for token in tokens)
         try:
-            tree = parse_tokens(spec.family, tokens)
+            tree = parse_tokens(family, tokens)
         except LarkError:
             unparsed.append(_unparsed(line, "the line fits no row of this table"))
             continue
-        first = Section.INCOME if spec.family is Family.TWO_SIDED else None
-        by_line.append(_ToEntries(tokens, first).transform(tree))
-    if spec.family is Family.MULTI_SIDED:
+        by_line.append(_ToEntries(tokens, family.column_sides).transform(tree))
+    if family.summary_sides:
         amounts = amount_indexes(header, spec)
         sides = sides_of(header, amounts, spec)
         entries, side_notes = place_sides(by_line, sides, side_of_index(amounts, len(sides)))
@@ -191,10 +186,7 @@ def build_table(
         entries = [entry for line_entries in by_line for entry in line_entries]
     if header.row_groups:
         entries = split_row_groups(entries, header, spec)
-    if spec.family in (Family.CLASSIFIED, Family.ITEMS) and not spec.label_columns:
-        entries = join_wrapped(entries)  # (tables with naming cells had their wraps joined)
-    if spec.family is Family.TWO_SIDED and not side_by_side:
-        entries = stacked_sides(entries)
+    entries = post_parse(entries, spec, side_by_side=side_by_side)
     unit = block.unit or default_unit
     if not block.unit and default_unit and block.body:
         notes.append(
@@ -358,16 +350,25 @@ def _unexpected_text(entry: Entry, spec: TableSpec) -> list[ParseNote]:
     return notes
 
 
+def _group_columns(header: Header, spec: TableSpec) -> tuple[Column, ...]:
+    """One group's columns (the groups side by side repeat them)."""
+    group = {column.label: column for column in header.columns}
+    return tuple(group.values()) or (Column(spec.columns[0].label),)
+
+
+_ROW_COLUMNS: dict[RowColumns, Callable[[Entry, Header, TableSpec], tuple[Column, ...]]] = {
+    RowColumns.ALL: lambda _, header, __: header.columns,
+    RowColumns.SIDE: lambda entry, header, _: header.section_columns(entry.section),
+    RowColumns.FIRST: lambda _, header, spec: (
+        header.columns[:1] or (Column(spec.columns[0].label),)
+    ),
+    RowColumns.GROUP: lambda _, header, spec: _group_columns(header, spec),
+}
+"""The columns a row's values may take, by the family's rule."""
+
+
 def _columns_for(entry: Entry, header: Header, spec: TableSpec) -> tuple[Column, ...]:
-    if spec.family is Family.TWO_SIDED:
-        return header.section_columns(entry.section)
-    if spec.family is Family.MULTI_SIDED:
-        return header.columns[:1] or (Column(spec.columns[0].label),)
-    if spec.family is Family.ECONOMIC:
-        # One group's columns (the groups side by side repeat them).
-        group = {column.label: column for column in header.columns}
-        return tuple(group.values()) or (Column(spec.columns[0].label),)
-    return header.columns
+    return _ROW_COLUMNS[spec.family_spec.row_columns](entry, header, spec)
 
 
 def _by_index(entry: Entry, header: Header) -> tuple[Column, ...] | None:

@@ -14,7 +14,8 @@ import regex
 
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import Column, Section
-from fiscaldoc.reference.catalogue import ColumnSpec, Family, TableSpec
+from fiscaldoc.reference.catalogue import ColumnSpec, TableSpec
+from fiscaldoc.reference.families import SpacedHeader
 from fiscaldoc.tables.tokens import LineLayout
 from fiscaldoc.text.lines import Line
 
@@ -108,8 +109,10 @@ def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
             group = _group_above(labelled, index, stack[-1])
             leaves[index] = (stack[-1], group)
     rowno = frozenset(i for i, (leaf, _) in leaves.items() if leaf == "行次")
+    family = spec.family_spec
+    sides = family.column_sides
     side_start = None
-    if spec.family is Family.TWO_SIDED:
+    if len(sides) > 1:
         items = sorted(i for i, (leaf, _) in leaves.items() if leaf in {"项目", "支出"})
         starts = [i for i in items if i > 0]
         side_start = starts[0] if starts else None
@@ -127,16 +130,12 @@ def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
         ):
             leaf = group  # 基本支出 | 小计 人员经费 公用经费: the 小计 is the group's total
         if (
-            spec.family is Family.MULTI_SIDED
+            family.side_headings
             and _match(spec.columns, leaf) is None
             and _match(spec.breakdown, leaf) is None
         ):
             continue  # a side's heading (支出功能分类科目), not a value column
-        section = None
-        if spec.family is Family.TWO_SIDED:
-            section = (
-                Section.INCOME if side_start is None or index < side_start else Section.EXPENDITURE
-            )
+        section = sides[0] if side_start is None or index < side_start else sides[-1]
         by_index[index] = Column(leaf, group, section)
     if not by_index:
         return None
@@ -241,7 +240,7 @@ def _canonical_order(by_index: dict[int, Column], spec: TableSpec) -> dict[int, 
     Merged header cells exported to text can land in the wrong cell; the 栏次 numbering of
     the standard templates is fixed, so the catalogue order is the reliable one.
     """
-    if spec.family is Family.TWO_SIDED:
+    if not spec.family_spec.reorder_columns:
         return by_index
     printed = list(by_index.values())
     matched = [_match(spec.columns, column.label) for column in printed]
@@ -273,13 +272,10 @@ def _group_columns(text: str, spec: TableSpec) -> tuple[Column, ...]:
 
 def _spaced(lines: Sequence[Line], spec: TableSpec) -> Header:
     text = p.undouble(p.compact("".join(line.text for line in lines)))
-    if spec.family is Family.ECONOMIC:
+    if spec.family_spec.spaced_header is SpacedHeader.GROUP:
         return Header(_group_columns(text, spec))
     columns: list[Column] = []
-    sections: list[Section | None] = (
-        [Section.INCOME, Section.EXPENDITURE] if spec.family is Family.TWO_SIDED else [None]
-    )
-    for section in sections:
+    for section in spec.family_spec.column_sides:
         for column in spec.columns_for(section):
             printed = next((s for s in (column.label, *column.synonyms) if s in text), None)
             if printed is not None or not text:

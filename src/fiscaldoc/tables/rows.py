@@ -1,14 +1,19 @@
 """Passes over a table's entries before their values are placed: labels wrapped onto lines of
 their own joined to their row, a summary printed with one side below the other split into its
-sides, and one data row under 预算数 | 决算数 column groups made one row per group."""
+sides, and one data row under 预算数 | 决算数 column groups made one row per group.
+
+Which of the first two run is the family's ``post_parse`` (:func:`post_parse` reads it)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import ROW_STARTS
 from fiscaldoc.model import Section
 from fiscaldoc.reference.catalogue import TableSpec
 from fiscaldoc.reference.codes import function_class_by_name
+from fiscaldoc.reference.families import PostParse
 from fiscaldoc.tables.entry import Entry
 from fiscaldoc.tables.header import Header
 from fiscaldoc.tables.tokens import Kind, Tok
@@ -137,3 +142,27 @@ def stacked_sides(entries: list[Entry]) -> list[Entry]:
 
 def is_total(label: str) -> bool:
     return clean_label(label) in {"合计", "总计"} or clean_label(label).endswith("合计")
+
+
+def _join_wrapped(entries: list[Entry], spec: TableSpec, _: bool) -> list[Entry]:
+    # Tables with naming cells had their wraps joined by the naming pass.
+    return entries if spec.label_columns else join_wrapped(entries)
+
+
+def _stacked_sides(entries: list[Entry], _: TableSpec, side_by_side: bool) -> list[Entry]:
+    return entries if side_by_side else stacked_sides(entries)
+
+
+_POST_PARSE: dict[PostParse, Callable[[list[Entry], TableSpec, bool], list[Entry]]] = {
+    PostParse.JOIN_WRAPPED: _join_wrapped,
+    PostParse.STACKED_SIDES: _stacked_sides,
+}
+"""The function of each post-parse step a family names."""
+
+
+def post_parse(entries: list[Entry], spec: TableSpec, *, side_by_side: bool) -> list[Entry]:
+    """The family's post-parse steps over a table's entries, in order (``side_by_side``: some
+    line of the table crosses from one side to the other)."""
+    for step in spec.family_spec.post_parse:
+        entries = _POST_PARSE[step](entries, spec, side_by_side)
+    return entries

@@ -15,8 +15,8 @@ import regex
 
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import Location
-from fiscaldoc.reference.catalogue import Family
 from fiscaldoc.reference.codes import function_class_by_name
+from fiscaldoc.reference.families import FamilySpec, TokenPass
 from fiscaldoc.text.lines import Line
 
 
@@ -123,11 +123,11 @@ def _join_labels(
     return merged
 
 
-def _merge_labels(tokens: list[Tok], family: Family) -> list[Tok]:
+def _merge_labels(tokens: list[Tok], family: FamilySpec) -> list[Tok]:
     """Join label pieces split by spaces ("公 务 用 车", wrapped words) into one label."""
 
     def joins(_: Tok, token: Tok) -> bool:
-        return not (family is Family.TWO_SIDED and p.ORDINAL.match(token.text))
+        return not (family.ordinals_start_labels and p.ORDINAL.match(token.text))
 
     return _join_labels(tokens, joins, _join)
 
@@ -399,19 +399,23 @@ def _merge_split_ordinals(tokens: list[Tok]) -> list[Tok]:
 _LONE_ORDINAL = regex.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]?$")
 
 
-def lex_line(line: Line, family: Family, layout: LineLayout) -> list[Tok]:
-    """The post-lexed token stream of one table line."""
-    if family is Family.MULTI_SIDED:
-        return _merge_split_ordinals(list(_raw_tokens(line)))
-    tokens = _merge_labels(list(_raw_tokens(line)), family)
-    if family is Family.TWO_SIDED:
-        return _mark_sides(tokens, layout)
-    if family is Family.ITEMS:
-        return _mark_unit_code(_mark_rownos(tokens, layout))
-    return _mark_codes(_undouble_codes(_unglue(tokens)))
+_Pass = Callable[[list[Tok], FamilySpec, LineLayout], list[Tok]]
+_PASSES: dict[TokenPass, _Pass] = {
+    TokenPass.MERGE_LABELS: lambda tokens, family, _: _merge_labels(tokens, family),
+    TokenPass.SPLIT_ORDINALS: lambda tokens, _, __: _merge_split_ordinals(tokens),
+    TokenPass.UNGLUE: lambda tokens, _, __: _unglue(tokens),
+    TokenPass.UNDOUBLE_CODES: lambda tokens, _, __: _undouble_codes(tokens),
+    TokenPass.CODES: lambda tokens, _, __: _mark_codes(tokens),
+    TokenPass.SIDES: lambda tokens, _, layout: _mark_sides(tokens, layout),
+    TokenPass.ROWNOS: lambda tokens, _, layout: _mark_rownos(tokens, layout),
+    TokenPass.UNIT_CODE: lambda tokens, _, __: _mark_unit_code(tokens),
+}
+"""The function of each post-lexer pass a family names."""
 
 
-def lark_tokens(tokens: Sequence[Tok]) -> Iterator[tuple[str, str, int]]:
-    """(terminal, text, position) triples for the lark adapter; position indexes ``tokens``."""
-    for position, token in enumerate(tokens):
-        yield token.kind.value, token.text, position
+def lex_line(line: Line, family: FamilySpec, layout: LineLayout) -> list[Tok]:
+    """The post-lexed token stream of one table line: the family's passes, in order."""
+    tokens = list(_raw_tokens(line))
+    for name in family.token_passes:
+        tokens = _PASSES[name](tokens, family, layout)
+    return tokens

@@ -13,10 +13,13 @@ from fiscaldoc.validation import (
     budget_funds,
     budget_narrative_rules,
     budget_rules,
+    change_rules,
     comparison_rules,
+    copy_rules,
     coverage,
     document_rules,
     empty_rules,
+    figure_rules,
     list_rules,
     names_rules,
     narrative_rules,
@@ -49,6 +52,9 @@ _RULE_MODULES = (
     share_rules,
     empty_rules,
     list_rules,
+    figure_rules,
+    change_rules,
+    copy_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 

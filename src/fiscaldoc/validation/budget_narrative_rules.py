@@ -11,8 +11,7 @@ import regex
 
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId, ValueRef
 from fiscaldoc.model.amount import quantum
-from fiscaldoc.model.facts import Fact
-from fiscaldoc.narrative.keys import split_code
+from fiscaldoc.model.facts import Fact, split_code
 from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.validation.context import Context, Ref
 from fiscaldoc.validation.narrative_rules import (

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -22,10 +21,8 @@ from fiscaldoc.model import (
 )
 from fiscaldoc.model.amount import money_factor, quantum
 from fiscaldoc.reference.catalogue import BY_ID
+from fiscaldoc.validation.declaration import RuleDeclaration
 from fiscaldoc.validation.rounding import within_rounding
-
-if TYPE_CHECKING:
-    from fiscaldoc.validation.registry import Rule
 
 SCALE = Decimal(10_000)
 
@@ -124,7 +121,7 @@ class Context:
 
     def compare(
         self,
-        rule: Rule,
+        rule: RuleDeclaration,
         total: Ref,
         parts: Sequence[Ref],
         relation: Relation,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
-from fiscaldoc.model import Document, Finding, Severity, excerpt
+from fiscaldoc.model import Document, Finding, Severity, ValueRef, excerpt
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import flows, where
@@ -117,3 +117,62 @@ def items(context: Context, this: Rule) -> Iterator[Finding]:
                     f"at that level",
                     (where(line, quoted, source=flow.source),),
                 )
+
+
+_SHORTEST_LABEL = 6
+_JOINING = frozenset("的之和及与")
+"""Characters a template itself adds or drops between its tables (对个人和家庭的补助)."""
+
+
+def _label(text: str) -> str:
+    return str(regex.sub(r"[\s()（）:：、.．]", "", text))
+
+
+@rule(
+    "names.row-labels",
+    Severity.WARNING,
+    "names",
+    "A row label (of a row without a code) is not another table's label of the same document "
+    "with one stray character inside it; a character added at either end (办公设备购置/"
+    "办公设备购置费) or a joining word (的, 和) is the template's own variation. Example: "
+    "「财政转专户管理资金」 in the 收入预算总表 where the 收支预算总表 prints 财政专户管理资金.",
+    "A misspelt label names a source or an item the template does not have; readers and "
+    "scripts matching the template's labels miss the row.",
+)
+def row_labels(context: Context, this: Rule) -> Iterator[Finding]:
+    printed: dict[str, str] = {}
+    for table in context.document.tables:
+        for row in table.rows:
+            if not row.code:
+                printed.setdefault(_label(row.label), table.id.value)
+    for table in context.document.tables:
+        for row in table.rows:
+            label = _label(row.label)
+            if row.code or len(label) <= _SHORTEST_LABEL:
+                continue
+            for at in range(1, len(label) - 1):
+                shorter = label[:at] + label[at + 1 :]
+                if label[at] in _JOINING or label[at] == label[at - 1]:
+                    continue
+                if printed.get(shorter, table.id.value) == table.id.value:
+                    continue
+                line = row.location.line
+                yield Finding(
+                    this.id,
+                    this.severity,
+                    f"第 {line} 行：行名「{excerpt(row.label)}」多出「{label[at]}」——"
+                    f"{printed[shorter]} 表印作「{shorter}」",
+                    f"line {line}: the row {row.label!r} has a stray {label[at]!r}; the table "
+                    f"{printed[shorter]} prints {shorter!r}",
+                    (
+                        ValueRef(
+                            table=table.id.value,
+                            row_code="",
+                            row_label=row.label,
+                            column="",
+                            line=line,
+                            source=row.location.source,
+                        ),
+                    ),
+                )
+                break

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fiscaldoc.model import Finding, Row, Severity, Table, TableId
-from fiscaldoc.reference.catalogue import BY_ID, Family
+from fiscaldoc.reference.catalogue import BY_ID
 from fiscaldoc.reference.codes import (
     allowed_government_codes,
     economic_codes,
@@ -60,7 +60,7 @@ def codes(context: Context, this: Rule) -> Iterator[Finding]:
     for table in context.document.tables:
         spec = BY_ID[table.id]
         reference = economic if spec.codes == "economic" else classes
-        if spec.family not in (Family.CLASSIFIED, Family.ECONOMIC) or spec.codes == "unit":
+        if not spec.family_spec.coded_rows or spec.codes == "unit":
             continue
         for row in table.rows:
             if not row.code or (reference is classes and len(row.code) != 3):
@@ -99,7 +99,7 @@ def codes(context: Context, this: Rule) -> Iterator[Finding]:
 def parents(context: Context, this: Rule) -> Iterator[Finding]:
     for table in context.document.tables:
         spec = BY_ID[table.id]
-        if spec.family is not Family.CLASSIFIED or spec.codes == "unit":
+        if not spec.family_spec.parent_rows or spec.codes == "unit":
             continue
         present = {row.code for row in table.rows if row.code}
         if not any(len(code) < 7 for code in present):

@@ -9,19 +9,15 @@ import attrs
 
 from fiscaldoc.model import Finding, Severity
 from fiscaldoc.validation.context import Context
+from fiscaldoc.validation.declaration import RuleDeclaration
 
 Check = Callable[[Context, "Rule"], Iterable[Finding]]
 
 
 @attrs.frozen(slots=True)
-class Rule:
-    """One validation rule."""
+class Rule(RuleDeclaration):
+    """One validation rule: its declaration and its check."""
 
-    id: str
-    severity: Severity
-    family: str
-    description: str
-    rationale: str
     check: Check = attrs.field(repr=False)
 
     def run(self, context: Context) -> Iterator[Finding]:
@@ -43,6 +39,8 @@ FAMILIES = {
     "shares": "Structure shares",
     "empty": "Empty and zero",
     "lists": "Lists against tables",
+    "figures": "Figures of the prose",
+    "copy": "Text copied between items",
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId
 from fiscaldoc.model.hierarchy import code_parents
-from fiscaldoc.reference.catalogue import BY_ID, Family
+from fiscaldoc.reference.catalogue import BY_ID
 from fiscaldoc.validation.context import Context, Ref, Relation
 from fiscaldoc.validation.registry import Rule, rule
 
@@ -33,7 +33,7 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
     for table in context.document.tables:
         spec = BY_ID[table.id]
         for identity in spec.identities:
-            section = Section.EXPENDITURE if spec.family is Family.TWO_SIDED else None
+            section = spec.family_spec.columns_side
             if any(context.column(table, name, section) for name in identity.unless):
                 continue
             for row in table.rows:
@@ -79,13 +79,13 @@ def _children(table: Table) -> dict[int, list[int]]:
 )
 def hierarchy(context: Context, this: Rule) -> Iterator[Finding]:
     for table in context.document.tables:
-        family = BY_ID[table.id].family
-        if family not in (Family.CLASSIFIED, Family.ECONOMIC):
+        family = BY_ID[table.id].family_spec
+        if not family.coded_rows:
             continue
         columns = list(dict.fromkeys(c.label for c in table.columns))
         for parent, kids in _children(table).items():
             row = table.rows[parent]
-            if family is Family.ECONOMIC and not row.code:
+            if family.coded_parents_only and not row.code:
                 continue
             for column in columns:
                 total = Ref(table, row, column)
