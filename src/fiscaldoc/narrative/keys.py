@@ -127,8 +127,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 _NAME = None
 """In the table: the fact's subject is the subject's name as printed."""
 
@@ -379,23 +377,6 @@ def by_kind(base: str, role: str, budget: bool = False) -> bool:
     a named part of a whole ("其中业务用车 1 辆") can be one of them."""
     entry = _entry(base, role, budget)
     return entry is not None and entry[1] is None
-
-
-_CODED = regex.compile(r"^(?P<name>.*?)（(?P<code>\d+)）$")
-
-
-def split_code(subject: str) -> tuple[str, str]:
-    """The name and the classification code of an item's subject ("行政运行（2101501）" →
-    ("行政运行", "2101501")); the code is empty when the sentence printed none.
-
-    >>> from fiscaldoc.narrative.keys import split_code
-    >>> split_code("工资福利支出（301）")
-    ('工资福利支出', '301')
-    >>> split_code("卫生健康支出/医疗保障管理事务")
-    ('卫生健康支出/医疗保障管理事务', '')
-    """
-    found = _CODED.match(subject)
-    return (found["name"], found["code"]) if found else (subject, "")
 
 
 def all_keys() -> Iterator[str]:
