@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 CODE = regex.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
@@ -46,8 +48,10 @@ YEAR_LINE = regex.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")
 _WHITESPACE = regex.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=8192)
 def compact(text: str) -> str:
-    """The text without any whitespace (for matching titles and labels)."""
+    """The text without any whitespace (for matching titles and labels); kept for the lines
+    seen last, since segmenting asks it of each line several times."""
     return str(_WHITESPACE.sub("", text))
 
 

@@ -193,11 +193,15 @@ def _word(text: str, start: int, end: int, tokens: list[Tok]) -> None:
 
 
 def _group(match: regex.Match[str], name: str) -> str:
-    try:
-        found = match.group(name)
-    except IndexError:
+    """The text of group ``name``, empty when the entry's pattern has no such group."""
+    if name not in _group_names(match.re):
         return ""
-    return found or ""
+    return match.group(name) or ""
+
+
+@functools.cache
+def _group_names(pattern: regex.Pattern[str]) -> frozenset[str]:
+    return frozenset(pattern.groupindex)
 
 
 def _token(entry: Entry, match: regex.Match[str]) -> Tok:

@@ -43,10 +43,21 @@ def _parser() -> Lark:
 def indicator_value(text: str, location: Location) -> IndicatorValue:
     """The value as printed, with its number, comparator and unit when it has them."""
     text = text.strip()
+    read = _read_value(text)
+    if read is None:
+        return IndicatorValue(text, location)
+    value, comparator, unit = read
+    return IndicatorValue(text, location, value, comparator, unit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_value(text: str) -> tuple[Decimal, Comparator | None, str] | None:
+    """The number, comparator and unit of a value (``None``: a value that is only text);
+    kept for the texts seen last, since a table's indicators repeat their values."""
     try:
         tree = _parser().parse(text)
     except LarkError:
-        return IndicatorValue(text, location)
+        return None
     number = ""
     unit = ""
     comparator: Comparator | None = None
@@ -68,11 +79,11 @@ def indicator_value(text: str, location: Location) -> IndicatorValue:
         or _NOT_A_UNIT.search(unit)
         or (_YEAR.match(number) and unit.startswith("年"))
     ):
-        return IndicatorValue(text, location)
+        return None
     value = Decimal(number.replace(",", ""))
     if not fits(value):
-        return IndicatorValue(text, location)
-    return IndicatorValue(text, location, value, comparator or suffix, unit)
+        return None
+    return value, comparator or suffix, unit
 
 
 def figure(text: str, location: Location, unit: str = "") -> Figure:

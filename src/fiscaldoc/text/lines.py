@@ -130,7 +130,8 @@ class _Mapped:
 # (most lines of a document) is already clean.
 _EDITABLE = regex.compile(
     "[<&|*_#" + regex.escape("".join(chr(code) for code in _TRANSLATE)) + "]"
-    r"|^[\s\-+]|\s$|(?<=\d[,.，])[ \u3000]|(?<=\d)[ \u3000]+[,.，]\d|(?<=\d)，\d"
+    r"|^[^\S\t]|^\s{0,3}[\-+]|[^\S\t]$"  # a tab before or after the cells is kept as it is
+    r"|(?<=\d[,.，])[ \u3000]|(?<=\d)[ \u3000]+[,.，]\d|(?<=\d)，\d"
 )
 
 
