@@ -77,7 +77,7 @@ class _Claims(Transformer[Token, list[Claim]]):
     """Turns a clause's tree into claims; leaves are looked up in the clause's tokens."""
 
     def __init__(self, tokens: Sequence[Tok]) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)  # no terminal callbacks: leaves pass as they are
         self.tokens = tokens
 
     def _tok(self, leaf: Token) -> Tok:

@@ -48,7 +48,7 @@ class _ToEntries(Transformer[Token, list[Entry]]):
     """Tree of one line -> entries (one per side, group or row)."""
 
     def __init__(self, tokens: Sequence[Tok], sides: tuple[Section | None, ...]) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)  # no terminal callbacks: leaves pass as they are
         self._tokens = tokens
         self._sides = sides
 
