@@ -304,9 +304,17 @@ def _mark_sides(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
 def _is_right_rowno(token: Tok, before: Sequence[Tok], layout: LineLayout) -> bool:
     """True when ``token`` is the expenditure side's 行次 (left 行次 + the table's offset)."""
     left = next((t for t in before if t.kind is Kind.ROWNO), None)
-    if layout.rowno_offset is None or left is None or not _INTEGERISH.match(token.text):
+    if layout.rowno_offset is None or left is None:
         return False
-    return int(float(token.text)) == int(float(left.text)) + layout.rowno_offset
+    number, left_number = _row_number(token.text), _row_number(left.text)
+    if number is None or left_number is None:
+        return False
+    return number == left_number + layout.rowno_offset
+
+
+def _row_number(text: str) -> int | None:
+    """The 行次 a cell prints ("31", "31.00"), or ``None`` when it is no row number."""
+    return int(text.partition(".")[0]) if _INTEGERISH.match(text) else None
 
 
 def rowno_offset(lines_tokens: Sequence[Sequence[Tok]]) -> int | None:
@@ -314,7 +322,9 @@ def rowno_offset(lines_tokens: Sequence[Sequence[Tok]]) -> int | None:
     for tokens in lines_tokens:
         rownos = [t for t in tokens if t.kind is Kind.ROWNO]
         if len(rownos) == 2 and any(t.kind is Kind.SIDE for t in tokens):
-            return int(float(rownos[1].text)) - int(float(rownos[0].text))
+            left, right = (_row_number(t.text) for t in rownos)
+            if left is not None and right is not None:
+                return right - left
     return None
 
 
