@@ -110,6 +110,7 @@ def _looks_like_table_start(lines: Sequence[Line], start: int) -> bool:
 
 
 _SENTENCE_END = regex.compile(r"[。；]")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
@@ -402,7 +403,7 @@ def _label_below(body: Sequence[Line]) -> bool:
     cells = cells_of(body[-1]) if body else []
     if not cells or p.CODE.match(p.compact(cells[0])) is None:
         return False
-    labelled = any(regex.search(r"\p{Han}", cell) for cell in cells)
+    labelled = any(_HAN.search(cell) for cell in cells)
     return not labelled or not any(p.AMOUNT.match(p.compact(cell)) for cell in cells[1:])
 
 

@@ -184,11 +184,11 @@ def budget_figures(context: Context, this: Rule) -> Iterator[Finding]:
 
 
 _BUDGET_EMPTY = (
-    (r"政府性基金", TableId.BUDGET_GOVERNMENT_FUND, ()),
-    (r"政府采购", TableId.BUDGET_PROCUREMENT, ()),
-    (r"三公|因公出国|公务用车|公务接待", TableId.BUDGET_THREE_PUBLIC, ()),
-    (r"会议费", TableId.BUDGET_THREE_PUBLIC, ("会议费",)),
-    (r"培训费", TableId.BUDGET_THREE_PUBLIC, ("培训费",)),
+    (regex.compile(r"政府性基金"), TableId.BUDGET_GOVERNMENT_FUND, ()),
+    (regex.compile(r"政府采购"), TableId.BUDGET_PROCUREMENT, ()),
+    (regex.compile(r"三公|因公出国|公务用车|公务接待"), TableId.BUDGET_THREE_PUBLIC, ()),
+    (regex.compile(r"会议费"), TableId.BUDGET_THREE_PUBLIC, ("会议费",)),
+    (regex.compile(r"培训费"), TableId.BUDGET_THREE_PUBLIC, ("培训费",)),
 )
 """What a budget's statement of absence names → the budget table (and columns) it empties."""
 
@@ -207,7 +207,7 @@ def budget_empty(context: Context, this: Rule) -> Iterator[Finding]:
     for statement in context.document.facts.empty_statements:
         hint = statement.table_hint
         # "“三公”经费及会议费、培训费" names three: the 三公 pattern covers the whole table
-        target = next(((t, c) for p, t, c in _BUDGET_EMPTY if regex.search(p, hint)), None)
+        target = next(((t, c) for p, t, c in _BUDGET_EMPTY if p.search(hint)), None)
         table = None if target is None else context.table(target[0])
         if target is None or table is None:
             continue

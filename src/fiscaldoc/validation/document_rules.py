@@ -53,26 +53,26 @@ BUDGET_TABLES: tuple[tuple[TableId, ...], ...] = (
 """The tables every 部门预算 publishes (any one of a group: the 基本支出 table is by function or
 by economic code); provinces add more (项目支出, 政府采购)."""
 
-BUDGET_STATEMENT_TARGETS: tuple[tuple[str, TableId, str], ...] = (
-    (r"三公", TableId.BUDGET_THREE_PUBLIC, ""),
-    (r"政府性基金", TableId.BUDGET_GOVERNMENT_FUND, ""),
-    (r"政府性基金", TableId.BUDGET_GOVERNMENT_FUND_EXPENDITURE, ""),
-    (r"国有资本", TableId.BUDGET_STATE_CAPITAL_EXPENDITURE, ""),
-    (r"政府采购", TableId.BUDGET_PROCUREMENT, ""),
+BUDGET_STATEMENT_TARGETS: tuple[tuple[regex.Pattern[str], TableId, str], ...] = (
+    (regex.compile(r"三公"), TableId.BUDGET_THREE_PUBLIC, ""),
+    (regex.compile(r"政府性基金"), TableId.BUDGET_GOVERNMENT_FUND, ""),
+    (regex.compile(r"政府性基金"), TableId.BUDGET_GOVERNMENT_FUND_EXPENDITURE, ""),
+    (regex.compile(r"国有资本"), TableId.BUDGET_STATE_CAPITAL_EXPENDITURE, ""),
+    (regex.compile(r"政府采购"), TableId.BUDGET_PROCUREMENT, ""),
 )
 
 # What an "已公开空表 / 本年度无…支出" statement is about: (pattern, table, column or "" = all).
-STATEMENT_TARGETS: tuple[tuple[str, TableId, str], ...] = (
-    (r"三公.*(?:会议费|培训费)", TableId.THREE_PUBLIC, ""),
-    (r"三公", TableId.THREE_PUBLIC, "合计"),
-    (r"因公出国", TableId.THREE_PUBLIC, "因公出国（境）费"),
-    (r"公务用车购置费", TableId.THREE_PUBLIC, "公务用车购置费"),
-    (r"公务用车运行", TableId.THREE_PUBLIC, "公务用车运行维护费"),
-    (r"公务接待", TableId.THREE_PUBLIC, "公务接待费"),
-    (r"会议费", TableId.THREE_PUBLIC, "会议费"),
-    (r"培训费", TableId.THREE_PUBLIC, "培训费"),
-    (r"政府性基金", TableId.GOVERNMENT_FUND, ""),
-    (r"国有资本", TableId.STATE_CAPITAL, ""),
+STATEMENT_TARGETS: tuple[tuple[regex.Pattern[str], TableId, str], ...] = (
+    (regex.compile(r"三公.*(?:会议费|培训费)"), TableId.THREE_PUBLIC, ""),
+    (regex.compile(r"三公"), TableId.THREE_PUBLIC, "合计"),
+    (regex.compile(r"因公出国"), TableId.THREE_PUBLIC, "因公出国（境）费"),
+    (regex.compile(r"公务用车购置费"), TableId.THREE_PUBLIC, "公务用车购置费"),
+    (regex.compile(r"公务用车运行"), TableId.THREE_PUBLIC, "公务用车运行维护费"),
+    (regex.compile(r"公务接待"), TableId.THREE_PUBLIC, "公务接待费"),
+    (regex.compile(r"会议费"), TableId.THREE_PUBLIC, "会议费"),
+    (regex.compile(r"培训费"), TableId.THREE_PUBLIC, "培训费"),
+    (regex.compile(r"政府性基金"), TableId.GOVERNMENT_FUND, ""),
+    (regex.compile(r"国有资本"), TableId.STATE_CAPITAL, ""),
 )
 _TABLES_APART = regex.compile(r"表\s*(?:样|格)?\s*附\s*后|详见附表|见附件")
 """A narrative saying its tables are published apart (具体公开表样附后, 公开表附后)."""
@@ -107,7 +107,7 @@ def _not_run(this: Rule, why_zh: str, why_en: str) -> Finding:
 
 def _targets(hint: str, budget: bool = False) -> tuple[TableId, str] | None:
     for pattern, table, column in BUDGET_STATEMENT_TARGETS if budget else STATEMENT_TARGETS:
-        if regex.search(pattern, hint):
+        if pattern.search(hint):
             return table, column
     return None
 
