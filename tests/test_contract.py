@@ -51,6 +51,25 @@ def test_a_figure_longer_than_any_amount_is_text_not_a_number() -> None:
 
 
 @pytest.mark.parametrize(
+    "printed",
+    ["123456789012345678.123456789012345", "0.00000000000000000000000000000001"],
+    ids=["18-digits-and-15-decimals", "32-decimals"],
+)
+def test_a_figure_with_more_decimals_than_any_amount_is_text_not_a_number(printed: str) -> None:
+    # Found by the fuzz run: 18 + 15 digits summed and rounded to another figure's last digit
+    # overflowed decimal arithmetic (quantize), and 1E-32 as a 预算数 made a rate of 10^34 %.
+    text = XIAN.replace("945.84", printed, 1)
+    doc = parse(text)
+    report = validate(doc)
+    loads(dumps(doc))
+    values = [cell.value for table in doc.tables for row in table.rows for cell in row.cells]
+    assert all(value is None or fits(value) for value in values)
+    assert not fits(Decimal(printed)) and fits(Decimal("1.12345678"))
+    assert all(f.expected is None or fits(f.expected) for f in report.findings)
+    assert figure(printed, Location(1, 1)).value is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         '{"format_version": "².0"}',

@@ -9,7 +9,7 @@ import regex
 CODE = regex.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 SPLIT_CODE = regex.compile(r"^\d{3}(?:[ \t]+\d{2}){1,2}(?=[ \t]|$)")
 # A value as printed; at most MAX_INTEGER_DIGITS (18) digits before the point (model.amount).
-AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d+)?$")
+AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d{1,8})?$")
 DECIMAL = regex.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+")
 DASH = regex.compile(r"^(?:[-—–─━－―‐]+|/|／|\*+)$")
 ORDINAL = regex.compile(

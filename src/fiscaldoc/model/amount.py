@@ -38,9 +38,37 @@ arithmetic (28 digits). A longer run of digits is kept as text; the patterns tha
 (:mod:`fiscaldoc.layout.patterns`, the narrative lexicon) are written to this bound."""
 
 
+MAX_DECIMAL_DIGITS = 8
+"""The most digits after the point a printed figure may have to be read as a number: published
+figures print two (rates four), and with :data:`MAX_INTEGER_DIGITS` a figure, a sum of figures
+or a figure rounded to another's last digit stays within decimal arithmetic's 28 digits."""
+
+
 def fits(value: Decimal) -> bool:
-    """True for a finite value with at most :data:`MAX_INTEGER_DIGITS` digits before the point."""
-    return value.is_finite() and (value.is_zero() or value.adjusted() < MAX_INTEGER_DIGITS)
+    """True for a finite value with at most :data:`MAX_INTEGER_DIGITS` digits before the point
+    and :data:`MAX_DECIMAL_DIGITS` after it."""
+    if not value.is_finite():
+        return False
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_DECIMAL_DIGITS:
+        return False
+    return value.is_zero() or value.adjusted() < MAX_INTEGER_DIGITS
+
+
+def rounded(value: Decimal, step: Decimal) -> Decimal | None:
+    """``value`` rounded to ``step`` (a quantum such as 0.01), or ``None`` when the rounded value
+    would not :func:`fits` (a rate computed against a budget of 0.00000001).
+
+    >>> rounded(Decimal("260.05") / 300 * 100, Decimal("0.01"))
+    Decimal('86.68')
+    >>> rounded(Decimal("1E30"), Decimal("0.01")) is None
+    True
+    """
+    if not (value.is_finite() and fits(step)):
+        return None
+    if not value.is_zero() and value.adjusted() >= MAX_INTEGER_DIGITS:
+        return None
+    return value.quantize(step)
 
 
 def money_factor(unit: str) -> Decimal | None:

@@ -122,7 +122,7 @@ FAMILY_OF = {
 SUBJECTS = frozenset(FAMILY_OF) - {Kind.UNITS_N, Kind.ORGANS_N, Kind.PROJECTS_N, Kind.SCORE}
 """Tokens that name what a figure is about."""
 
-NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d+)?(?!\d|,\d{3})"
+NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d{1,8})?(?!\d|\.\d{9}|,\d{3})"
 """A number as printed: "1,360.62", "25730935.53", "9" (stray spaces are already joined), with at
 most 18 digits before the point (:data:`fiscaldoc.model.amount.MAX_INTEGER_DIGITS`): a longer
 run of digits is a word, never a figure read in part."""

@@ -37,7 +37,7 @@ _SELF_EVALUATION = regex.compile(r"得分|全年执行|实际完成")
 
 _YEAR = regex.compile(r"[（(]\s*(\d{4})\s*年度?\s*[)）]")
 _MONEY = regex.compile(r"[（(](万元|元|亿元)[)）]|单位[:：]\s*(万元|元|亿元)")
-_WEIGHT_LINE = regex.compile(r"[(（](\d{1,18}(?:\.\d+)?)分[)）]")  # (model.amount bound)
+_WEIGHT_LINE = regex.compile(r"[(（](\d{1,18}(?:\.\d{1,8})?)分[)）]")  # (model.amount bound)
 _REMARK = regex.compile(r"^(?:注|备注|说明)[:：]")
 _HEADER_LABELS = ("一级指标", "未完成原因分析", "偏差原因分析及改进措施")
 _KNOWN: tuple[str, ...] = (

@@ -22,7 +22,7 @@ from cattrs.preconf.json import make_converter
 
 from fiscaldoc.errors import FiscalDocError, FormatVersionError
 from fiscaldoc.model import Document
-from fiscaldoc.model.amount import MAX_INTEGER_DIGITS, fits
+from fiscaldoc.model.amount import MAX_DECIMAL_DIGITS, MAX_INTEGER_DIGITS, fits
 from fiscaldoc.serialize.typeinfo import (
     FORMAT_VERSION,
     TAG_KEY,
@@ -129,7 +129,8 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         raise ValueError(f"not a decimal number: {value!r}") from None
     if not fits(result):
         raise ValueError(
-            f"not a finite decimal number of at most {MAX_INTEGER_DIGITS} digits: {value!r}"
+            f"not a finite decimal number of at most {MAX_INTEGER_DIGITS} digits before the point "
+            f"and {MAX_DECIMAL_DIGITS} after it: {value!r}"
         )
     return result
 

@@ -17,7 +17,7 @@ from fiscaldoc.model import (
     Severity,
     ValueRef,
 )
-from fiscaldoc.model.amount import money_factor, quantum
+from fiscaldoc.model.amount import money_factor, quantum, rounded
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.rounding import percent_consistent, within_rounding
@@ -286,6 +286,7 @@ def execution_rate(context: Context, this: Rule) -> Iterator[Finding]:
             if interval is None or percent_consistent(rate.value, interval):
                 continue
             expected = execution.value / budget.value * 100
+            shown = rounded(expected, Decimal("0.01"))
             severity = Severity.WARNING if row.ambiguous else this.severity
             zh = (
                 f"{_where(table)}「{_short(row)}」执行率 {rate.text}，按执行数 "
@@ -313,9 +314,9 @@ def execution_rate(context: Context, this: Rule) -> Iterator[Finding]:
                 message=zh,
                 message_en=en,
                 locations=tuple(locations),
-                expected=expected.quantize(Decimal("0.01")),
+                expected=shown,
                 actual=rate.value,
-                difference=(rate.value - expected).quantize(Decimal("0.01")),
+                difference=rounded(rate.value - expected, Decimal("0.01")),
                 unit="%",
             )
 
