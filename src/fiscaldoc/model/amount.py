@@ -44,6 +44,11 @@ figures print two (rates four), and with :data:`MAX_INTEGER_DIGITS` a figure, a 
 or a figure rounded to another's last digit stays within decimal arithmetic's 28 digits."""
 
 
+FIGURE = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d{1,8})?(?!\d|\.\d{9}|,\d{3})"
+"""The source of a pattern for a printed figure within the bounds, for rules that read figures
+out of the prose: 1,360.62 or 1360.62, never a piece of a longer run of digits."""
+
+
 def fits(value: Decimal) -> bool:
     """True for a finite value with at most :data:`MAX_INTEGER_DIGITS` digits before the point
     and :data:`MAX_DECIMAL_DIGITS` after it."""

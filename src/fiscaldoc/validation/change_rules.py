@@ -11,12 +11,15 @@ from decimal import Decimal
 import regex
 
 from fiscaldoc.model import Finding, Severity
+from fiscaldoc.model.amount import FIGURE
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.figure_rules import breakdowns, wan, yuan_of
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import Flow, flows, where
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+
+_NUM = rf"(?:{FIGURE})"
 _CHANGE = regex.compile(
     rf"\G(?P<unit>万元|元)[。，,]?(?:与上年相比|比上年|较上年)[，,]?[^，。；\d]{{0,16}}?"
     rf"(?:(?P<word>增加|减少)(?P<amount>{_NUM})\s*(?P<dunit>万元|元)|(?P<flat>持平|未发生变化))"
@@ -84,7 +87,7 @@ def change_of_parts(context: Context, this: Rule) -> Iterator[Finding]:
             keys = []
             for at, money in parts:
                 label = flow.text[at : money.start()]
-                keys.append(_key(regex.sub(r"[（(][^）)]*[）)]", "", label)))
+                keys.append(_key(_BRACKETED.sub("", label)))
             if any(len(k) < 2 for k in keys):
                 continue
             whole = _lookup(flow, stated, total, "总计", keys)

@@ -12,13 +12,13 @@ import attrs
 import regex
 
 from fiscaldoc.model import DocumentKind, Finding, Severity, excerpt
-from fiscaldoc.model.amount import quantum
+from fiscaldoc.model.amount import FIGURE, quantum
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import RULES, Rule, rule
 from fiscaldoc.validation.rounding import percent_adjusted, percent_consistent, share_interval
 from fiscaldoc.validation.text_rules import Flow, flows, where
 
-_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NUM = rf"({FIGURE})"
 _MONEY = rf"{_NUM}\s*(万元|元)"
 _INITIAL = regex.compile(rf"年初预算(?:数)?(?:为|是)?{_MONEY}")
 _FULL_YEAR = regex.compile(rf"(?:全年|调整)预算(?:数)?(?:为|是)?{_MONEY}")
@@ -116,6 +116,7 @@ def budget_vs_actual(context: Context, this: Rule) -> Iterator[Finding]:
 
 
 _UP = r"增加|增长|上升|提高|增幅"
+_UP_WORD = regex.compile(_UP)
 _DOWN = r"减少|下降|降低|降幅|减幅"
 _CHANGE = regex.compile(
     rf"(?P<first>{_UP}|{_DOWN})了?{_MONEY}[，,]?(?:同比)?"
@@ -125,7 +126,7 @@ _FLAT = regex.compile(rf"(?P<first>{_UP}|{_DOWN})了?{_MONEY}[，,]?(?:与上年
 
 
 def _up(word: str) -> bool:
-    return regex.fullmatch(_UP, word) is not None
+    return _UP_WORD.fullmatch(word) is not None
 
 
 @rule(

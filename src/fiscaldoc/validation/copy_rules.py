@@ -13,6 +13,8 @@ from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import flows, where
 
+_QUOTES_AND_SPACES = regex.compile(r"[\s“”\"‘’.．、]")
+
 _HEAD = regex.compile(r"(?P<name>[^，。；：:\d、（）()“”\"]{2,30}?)[（(]项[）)]")
 _SAYS = regex.compile(
     r"(?P<what>主要用于|主要原因|原因)(?:是|为|在于)?[：:]?(?P<text>[^。；;]{2,80})"
@@ -23,7 +25,7 @@ _SHORTEST = 4
 
 def _plain(name: str) -> str:
     """An item's name without punctuation and the 支出 suffix (「住房公积金」)."""
-    return str(regex.sub(r"[\s“”\"‘’.．、]", "", name)).removesuffix("支出")
+    return str(_QUOTES_AND_SPACES.sub("", name)).removesuffix("支出")
 
 
 @rule(

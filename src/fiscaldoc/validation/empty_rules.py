@@ -10,7 +10,7 @@ from decimal import Decimal
 import regex
 
 from fiscaldoc.model import Finding, Severity, ValueRef, excerpt
-from fiscaldoc.model.amount import quantum
+from fiscaldoc.model.amount import FIGURE, quantum
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import Flow, flows, where
@@ -58,7 +58,7 @@ def note_against_figures(context: Context, this: Rule) -> Iterator[Finding]:
         )
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = rf"(?:{FIGURE})"
 _MONEY = rf"({_NUM})\s*(万元|元)"
 _TOTAL = regex.compile(
     rf"政府采购(?:支出)?(?:总)?金额(?:[（(][^）)]{{0,12}}[）)])?(?:为|是|共)?{_MONEY}"

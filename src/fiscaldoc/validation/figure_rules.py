@@ -12,13 +12,16 @@ import attrs
 import regex
 
 from fiscaldoc.model import DocumentKind, Finding, Row, Severity, Table, excerpt
-from fiscaldoc.model.amount import quantum
+from fiscaldoc.model.amount import FIGURE, quantum
 from fiscaldoc.reference.catalogue import match_title
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import Flow, flows, where
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_LEVEL_AND_QUOTES = regex.compile(r"[（(](?:类|款|项)[）)]|[\s“”\"‘’.．、]|^\d+")
+_NOT_DIGIT = regex.compile(r"\D")
+
+_NUM = rf"(?:{FIGURE})"
 _MONEY = regex.compile(rf"(?P<amount>{_NUM})\s*(?P<unit>万元|元)")
 _HEADING = regex.compile(
     r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第.部分|此外"
@@ -233,7 +236,7 @@ def _function_rows(document_tables: tuple[Table, ...]) -> dict[str, tuple[str, D
     rows: dict[str, tuple[str, Decimal, Decimal]] = {}
     for table in document_tables:
         for row in table.rows:
-            code = regex.sub(r"\D", "", row.code)
+            code = _NOT_DIGIT.sub("", row.code)
             value = _first_value(row)
             if len(code) in (3, 5, 7) and code.startswith("2") and value is not None:
                 scale = Decimal(10_000) if table.unit == "万元" else Decimal(1)
@@ -251,7 +254,7 @@ def _parent_named(rows: dict[str, tuple[str, Decimal, Decimal]], code: str, name
 
 
 def _plain(name: str) -> str:
-    name = regex.sub(r"[（(](?:类|款|项)[）)]|[\s“”\"‘’.．、]|^\d+", "", name)
+    name = _LEVEL_AND_QUOTES.sub("", name)
     return name.removesuffix("支出")
 
 

@@ -13,6 +13,11 @@ from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import flows, where
 
+_QUOTES_CODE_AND_SPACES = regex.compile(r"^[.．“”\"‘’]+|[（(]\s*\d{3,7}\s*[）)]|[\s（）()“”]")
+_LABEL_PUNCTUATION = regex.compile(r"[\s()（）:：、.．]")
+_NOT_DIGIT = regex.compile(r"\D")
+_PLACEHOLDER_NAME = regex.compile(r"[XＸx×]+")
+
 _DISTRICT = regex.compile(r"^(.+?[省市])(.+?(?:区|县|自治县|旗))(.{2,})$")
 _TITLE_AFTER = regex.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)")
 
@@ -21,13 +26,21 @@ def _misnamings(unit: str) -> list[tuple[str, bool, str]]:
     """(a wrong form of ``unit``, whether only a title counts, what is wrong with it)."""
     out = []
     for right, wrong in (("和", "与"), ("与", "和")):
-        for found in regex.finditer(right, unit):
-            variant = unit[: found.start()] + wrong + unit[found.end() :]
+        for index in (n for n, char in enumerate(unit) if char == right):
+            variant = unit[:index] + wrong + unit[index + 1 :]
             out.append((variant, False, f"「{wrong}」应为「{right}」"))
     district = _DISTRICT.match(unit)
     if district:
         out.append((district[1] + district[3], True, f"缺少「{district[2]}」"))
     return out
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` starts in ``text``, left to right, not overlapping."""
+    start = text.find(part)
+    while part and start != -1:
+        yield start
+        start = text.find(part, start + len(part))
 
 
 @rule(
@@ -47,10 +60,10 @@ def unit(context: Context, this: Rule) -> Iterator[Finding]:
         return
     for flow in flows(context.document):
         for variant, title_only, what in _misnamings(name):
-            for found in regex.finditer(regex.escape(variant), flow.text):
-                if title_only and not _TITLE_AFTER.match(flow.text, found.end()):
+            for start in _occurrences(flow.text, variant):
+                if title_only and not _TITLE_AFTER.match(flow.text, start + len(variant)):
                     continue
-                line = flow.line_at(found.start())
+                line = flow.line_at(start)
                 yield Finding(
                     this.id,
                     this.severity,
@@ -70,7 +83,7 @@ _PATH = regex.compile(
 
 def _plain(name: str) -> str:
     """A name without quotes, a code in brackets, spaces and the 支出 suffix."""
-    name = regex.sub(r"^[.．“”\"‘’]+|[（(]\s*\d{3,7}\s*[）)]|[\s（）()“”]", "", name)
+    name = _QUOTES_CODE_AND_SPACES.sub("", name)
     return name.removesuffix("支出")
 
 
@@ -79,7 +92,7 @@ def _printed_names(document: Document) -> dict[int, set[str]]:
     names: dict[int, set[str]] = {3: set(), 5: set(), 7: set()}
     for table in document.tables:
         for row in table.rows:
-            code = regex.sub(r"\D", "", row.code)
+            code = _NOT_DIGIT.sub("", row.code)
             filled = any(cell.value is not None for cell in row.cells)
             if len(code) in names and code.startswith("2") and filled:
                 names[len(code)].add(_plain(row.label))
@@ -105,7 +118,7 @@ def items(context: Context, this: Rule) -> Iterator[Finding]:
                 stated = found[level]
                 if not stated or not printed[digits] or _plain(stated) in printed[digits]:
                     continue
-                if regex.fullmatch(r"[XＸx×]+", _plain(stated)):
+                if _PLACEHOLDER_NAME.fullmatch(_plain(stated)):
                     continue  # a placeholder: document.placeholders reports it
                 line = flow.line_at(found.start(level))
                 quoted = excerpt(stated)
@@ -125,7 +138,7 @@ _JOINING = frozenset("的之和及与")
 
 
 def _label(text: str) -> str:
-    return str(regex.sub(r"[\s()（）:：、.．]", "", text))
+    return str(_LABEL_PUNCTUATION.sub("", text))
 
 
 @rule(

@@ -11,12 +11,16 @@ from decimal import Decimal
 import regex
 
 from fiscaldoc.model import Finding, Severity, excerpt
+from fiscaldoc.model.amount import FIGURE
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.rounding import percent_adjusted, percent_consistent, share_interval
 from fiscaldoc.validation.text_rules import Flow, flows, where
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FULL_STOP = regex.compile(r"。")
+_LEAD_IN = regex.compile(r"^[；;，,：:]|^其中|^主要用于以下方面")
+
+_NUM = rf"(?:{FIGURE})"
 _ITEM = regex.compile(
     rf"(?P<name>[^，。；：:\d%]{{2,40}}?)(?P<amount>{_NUM})\s*(?P<unit>万元|元)[，,]?"
     rf"占(?P<base>[^\d，。；%]{{0,20}}?)的?(?P<pct>{_NUM})\s*[%％]"
@@ -36,7 +40,7 @@ def _in(amount: str, unit: str, target: str) -> Decimal:
 
 def _sentences(flow: Flow) -> Iterator[tuple[int, str]]:
     start = 0
-    for found in regex.finditer(r"。", flow.text):
+    for found in _FULL_STOP.finditer(flow.text):
         yield start, flow.text[start : found.start()]
         start = found.end()
     yield start, flow.text[start:]
@@ -90,7 +94,7 @@ def _check(
         return None
     low, high = interval
     severity = Severity.INFO if percent_adjusted(pct, interval) else this.severity
-    name = excerpt(regex.sub(r"^[；;，,：:]|^其中|^主要用于以下方面", "", item["name"]))
+    name = excerpt(_LEAD_IN.sub("", item["name"]))
     line = flow.line_at(offset + item.start())
     return Finding(
         this.id,
