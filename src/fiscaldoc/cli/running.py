@@ -13,7 +13,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO, TypeVar, cast
@@ -138,6 +137,8 @@ def atomic_path(path: Path) -> Iterator[tuple[Path, Keep]]:
     if _special(path):
         yield path, Keep()
         return
+    import tempfile  # noqa: PLC0415 - only output to a file needs it
+
     try:
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     except OSError as error:
