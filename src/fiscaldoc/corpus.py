@@ -26,7 +26,6 @@ from fiscaldoc.errors import FiscalDocError, InputTooLargeError
 from fiscaldoc.model import Document
 from fiscaldoc.parts import SEPARATOR
 from fiscaldoc.progress import Progress
-from fiscaldoc.workers import ordered_map
 
 __all__ = [
     "STDIN",
@@ -168,6 +167,8 @@ def run(
         for item in inputs:
             yield _task(item, work, given)
         return
+    from fiscaldoc.workers import ordered_map  # noqa: PLC0415 - multiprocessing only for --jobs
+
     task = functools.partial(_task, work=work, supplied=given)
     yield from ordered_map(task, inputs, jobs=jobs, failed=_failed)
 

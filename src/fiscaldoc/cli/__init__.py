@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from fiscaldoc.cli.arguments import (
     EXIT_FINDINGS,
@@ -28,8 +29,10 @@ from fiscaldoc.cli.arguments import (
 from fiscaldoc.cli.arguments import parser as _parser
 from fiscaldoc.cli.commands import COMMANDS, summarise
 from fiscaldoc.cli.running import say, silence_stdout
-from fiscaldoc.demo import EXAMPLE, example_text
-from fiscaldoc.serialize.parquet import MissingExtraError
+from fiscaldoc.serialize.extras import MissingExtraError
+
+if TYPE_CHECKING:
+    from fiscaldoc.demo import EXAMPLE, example_text
 
 __all__ = [
     "EXAMPLE",
@@ -41,6 +44,16 @@ __all__ = [
     "main",
     "summarise",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``EXAMPLE`` and ``example_text``, from :mod:`fiscaldoc.demo` on first use (PEP 562): a
+    command that does not show the example does not import it."""
+    if name in ("EXAMPLE", "example_text"):
+        from fiscaldoc import demo  # noqa: PLC0415
+
+        return getattr(demo, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

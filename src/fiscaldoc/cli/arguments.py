@@ -8,8 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-
-from fiscaldoc import __version__
+from typing import Any
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -52,6 +51,17 @@ class _Help(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpF
         return super()._get_help_string(action)
 
 
+class _Version(argparse._VersionAction):
+    """``--version``, reading the installed version only when asked (importlib.metadata and the
+    email package it loads cost every other command's start-up)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from fiscaldoc import __version__  # noqa: PLC0415 - only --version needs it
+
+        self.version = f"fiscaldoc {__version__}"
+        super().__call__(parser, *args, **kwargs)
+
+
 def parser() -> argparse.ArgumentParser:
     """The ``fiscaldoc`` argument parser."""
     main = argparse.ArgumentParser(
@@ -60,7 +70,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=f"{EXAMPLES}\n\n{EXIT_CODES}",
         formatter_class=_Help,
     )
-    main.add_argument("--version", action="version", version=f"fiscaldoc {__version__}")
+    main.add_argument("--version", action=_Version)
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     corpus, output = _corpus_options(), _output_option()
 

@@ -10,14 +10,12 @@ import argparse
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fiscaldoc.api import parse_bytes
 from fiscaldoc.cli.arguments import EXIT_INPUT_ERROR, EXIT_OK
 from fiscaldoc.cli.running import Run, atomic_path, output, say
-from fiscaldoc.demo import EXAMPLE, example_text, write_example_corpus
 from fiscaldoc.model import Document
-from fiscaldoc.serialize.datapackage import add_resource, resource
 from fiscaldoc.serialize.flat import (
     CELL_FIELDS,
     FACT_FIELDS,
@@ -31,13 +29,9 @@ from fiscaldoc.serialize.flat import (
     write_csv,
     write_jsonl,
 )
-from fiscaldoc.serialize.parquet import (
-    CELL_COLUMNS,
-    FACT_COLUMNS,
-    PERFORMANCE_COLUMNS,
-    Kind,
-    ParquetSink,
-)
+
+if TYPE_CHECKING:
+    from fiscaldoc.serialize.parquet import Kind
 
 __all__ = ["COMMANDS", "summarise"]
 
@@ -93,9 +87,10 @@ def _records(
     args: argparse.Namespace,
     work: Callable[[Document], Sequence[Any]],
     fields: Sequence[str],
-    columns: dict[str, Kind],
+    columns: Callable[[], dict[str, Kind]],
 ) -> int:
-    """Write a run's flat records as CSV or JSON Lines (and a datapackage.json for CSV)."""
+    """Write a run's flat records as CSV or JSON Lines (and a datapackage.json for CSV, with the
+    ``columns`` it describes: asked for only then, as is the Parquet module that defines them)."""
     corpus = Run(args)
     csv = args.format == "csv"
     if args.datapackage and not (csv and args.output is not None and str(args.output) != "-"):
@@ -109,24 +104,39 @@ def _records(
             first = False
         keep.keep = not corpus.wrote_nothing
     if args.datapackage and keep.keep:
+        from fiscaldoc.serialize.datapackage import add_resource, resource  # noqa: PLC0415
+
         path: Path = args.output
-        add_resource(path.parent, resource(path.name, columns, bom=args.bom))
+        add_resource(path.parent, resource(path.name, columns(), bom=args.bom))
     return corpus.status
+
+
+def _columns(name: str) -> Callable[[], dict[str, Kind]]:
+    """The typed columns ``fiscaldoc.serialize.parquet.<name>``, read when called."""
+
+    def columns() -> dict[str, Kind]:
+        from fiscaldoc.serialize import parquet  # noqa: PLC0415 - Parquet/datapackage only
+
+        return dict(getattr(parquet, name))
+
+    return columns
 
 
 def _export(args: argparse.Namespace) -> int:
     performance = args.records == "performance"
     work: Callable[[Document], Sequence[Any]] = performance_rows if performance else cell_records
-    columns = dict(PERFORMANCE_COLUMNS if performance else CELL_COLUMNS)
+    columns = _columns("PERFORMANCE_COLUMNS" if performance else "CELL_COLUMNS")
     if args.format != "parquet":
         fields = PERFORMANCE_FIELDS if performance else CELL_FIELDS
         return _records(args, work, fields, columns)
+    from fiscaldoc.serialize.parquet import ParquetSink  # noqa: PLC0415 - Parquet only
+
     if args.output is None or str(args.output) == "-":
         say("Parquet is binary: give the file to write with -o FILE")
         return EXIT_INPUT_ERROR
     corpus = Run(args)
     with atomic_path(args.output) as (temporary, keep):
-        with ParquetSink(temporary, columns) as sink:
+        with ParquetSink(temporary, columns()) as sink:
             for records in corpus.results(work):
                 sink.write(records)
         keep.keep = not corpus.wrote_nothing
@@ -134,7 +144,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _facts(args: argparse.Namespace) -> int:
-    return _records(args, fact_records, FACT_FIELDS, dict(FACT_COLUMNS))
+    return _records(args, fact_records, FACT_FIELDS, _columns("FACT_COLUMNS"))
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -158,6 +168,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from fiscaldoc.demo import EXAMPLE, example_text, write_example_corpus  # noqa: PLC0415
     from fiscaldoc.serialize.findings import report_text  # noqa: PLC0415
     from fiscaldoc.serialize.json import dumps  # noqa: PLC0415
     from fiscaldoc.validation import validate  # noqa: PLC0415

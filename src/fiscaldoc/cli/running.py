@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO, TypeVar, cast
@@ -120,10 +120,25 @@ class Keep:
         self.keep = True
 
 
+def _special(path: Path) -> bool:
+    """True when ``path`` exists and is not a regular file (a device, a pipe, a socket)."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[tuple[Path, Keep]]:
     """A temporary path beside ``path``, renamed to ``path`` when the block ends without an
-    error and its :class:`Keep` is left true; removed otherwise."""
+    error and its :class:`Keep` is left true; removed otherwise. A target that exists and is not
+    a regular file (``/dev/null``, a named pipe) is written in place: renaming over it would
+    replace the device with a file."""
+    if _special(path):
+        yield path, Keep()
+        return
+    import tempfile  # noqa: PLC0415 - only output to a file needs it
+
     try:
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     except OSError as error:

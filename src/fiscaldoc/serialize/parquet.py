@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal
 from types import ModuleType, TracebackType
 from typing import Any, Literal
 
+from fiscaldoc.serialize.extras import MissingExtraError
 from fiscaldoc.serialize.finding_records import FINDING_FIELDS
 from fiscaldoc.serialize.flat import CELL_FIELDS, FACT_FIELDS, PERFORMANCE_FIELDS
 from fiscaldoc.serialize.typeinfo import field_types, is_union, union_members
@@ -112,10 +113,6 @@ PERFORMANCE_COLUMNS: Mapping[str, Kind] = _kinds(
     **dict.fromkeys(_PERFORMANCE_DECIMALS, "decimal"),  # type: ignore[arg-type]
 )
 """The typed columns of :class:`~fiscaldoc.serialize.flat.PerformanceRecord`."""
-
-
-class MissingExtraError(ImportError):
-    """An optional dependency is not installed; the message names the extra to install."""
 
 
 def require_pyarrow() -> tuple[ModuleType, ModuleType]:
