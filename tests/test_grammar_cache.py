@@ -109,3 +109,23 @@ def test_the_lexers_first_characters_are_kept_and_a_bad_entry_is_rebuilt(
     assert any(chars is None for chars in built)  # an entry that may start with any Han
     assert any(chars is not None and "1" in chars for chars in built)  # the figures
     assert lexer.lex("支出合计 12.5 万元")[1].value == Decimal("12.5")
+
+
+def test_compiled_patterns_are_kept_and_a_bad_file_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fiscaldoc import cache
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(cache._Kept, "patterns", None)
+    pattern = cache.compiled(r"(?P<num>\d+(?:\.\d+)?)\s*万元")
+    cache._save_patterns()
+    (saved,) = tmp_path.glob("patterns-*.pickle")
+    monkeypatch.setattr(cache._Kept, "patterns", None)
+    loaded = cache.compiled(r"(?P<num>\d+(?:\.\d+)?)\s*万元")
+    assert loaded is not pattern and loaded.pattern == pattern.pattern
+    found = loaded.search("支出 12.5 万元")
+    assert found is not None and found["num"] == "12.5"
+    saved.write_bytes(b"not a pickle")
+    monkeypatch.setattr(cache._Kept, "patterns", None)
+    assert cache.compiled(r"\d+").match("42") is not None

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import attrs
-import regex
 
 from fiscaldoc.assemble import assemble
+from fiscaldoc.cache import compiled
 from fiscaldoc.errors import BinaryInputError, EmptyInputError, FiscalDocError, InputTooLargeError
 from fiscaldoc.model import Document, Location, ParseNote, Report
 from fiscaldoc.parts import combine, first_source
@@ -93,7 +93,7 @@ def read_bounded(stream: BinaryIO, name: str = "the input") -> bytes:
     return data
 
 
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = compiled(r"[\ud800-\udfff]")
 
 
 def _check_text(text: str) -> None:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.errors import NotADisclosureError
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout import segment
@@ -34,12 +34,12 @@ from fiscaldoc.tables.build import TotalHints
 from fiscaldoc.tables.placement import Printed
 from fiscaldoc.text.lines import Line
 
-_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)")
-_TITLE_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
-_LEVEL = regex.compile(r"(部门|单位)(?:综合)?(?:收支)?(?:决算|预算|概况)")
-_KIND = regex.compile(r"(部门|单位)?\s*(决算|预算)")
-_SENTENCE = regex.compile(r"[，。；,;]")
-_DISCLOSURE = regex.compile(r"(?:部门|单位)(?:决算|预算)|决算表|预算表|收支总表|情况说明")
+_YEAR = compiled(r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)")
+_TITLE_YEAR = compiled(r"((?:19|20)\d{2})\s*年")
+_LEVEL = compiled(r"(部门|单位)(?:综合)?(?:收支)?(?:决算|预算|概况)")
+_KIND = compiled(r"(部门|单位)?\s*(决算|预算)")
+_SENTENCE = compiled(r"[，。；,;]")
+_DISCLOSURE = compiled(r"(?:部门|单位)(?:决算|预算)|决算表|预算表|收支总表|情况说明")
 
 
 def assemble(lines: Sequence[Line], source: str = "") -> Document:

@@ -1,22 +1,28 @@
-"""The user's cache folder: built grammars and lexer patterns kept between runs.
+"""The user's cache folder: built grammars, the lexer's dispatch and compiled patterns kept
+between runs.
 
-A cold start builds lark's LALR tables and works out the narrative lexer's pattern; both are
-pure functions of shipped text, so each is saved under a key of that text and the versions
-that read it. A folder that cannot be read or written (read-only, shared by processes, a file
-left by another version) only means the work is done again: saving goes through a temporary
-file and an atomic rename, and a file that cannot be read is rebuilt.
+A cold start builds lark's LALR tables, works out the narrative lexer's dispatch and compiles
+some three hundred regular expressions; all are pure functions of shipped text, so each is
+saved under a key of that text and the versions that read it. A folder that cannot be read or
+written (read-only, shared by processes, a file left by another version) only means the work
+is done again: saving goes through a temporary file and an atomic rename, and a file that
+cannot be read is rebuilt.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import os
+import pickle
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
+
+import regex
 
 CACHE_ENV = "FISCALDOC_CACHE_DIR"
 """Environment variable naming the cache folder; set it empty to build every time."""
@@ -64,3 +70,63 @@ def save(path: Path, write: Callable[[BinaryIO], object]) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             written.unlink()
+
+
+_PATTERNS_KEPT = 4096
+"""At most this many compiled patterns are kept (the library compiles about 300, all from its
+own source; the bound keeps the file small whatever a caller compiles through it)."""
+
+
+class _Kept:
+    """The compiled patterns of this process, loaded from the cache folder on first use."""
+
+    patterns: dict[tuple[str, int], regex.Pattern[str]] | None = None
+    added = False
+
+
+def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(source, flags)``, loaded from the cache folder when a run compiled it
+    before. regex parses a pattern in Python (a third of a cold start); a kept pattern is its
+    compiled program, rebuilt by regex's C code without parsing. New patterns are saved when
+    the process exits."""
+    if _Kept.patterns is None:
+        _Kept.patterns = _load_patterns()
+    key = (source, int(flags))
+    found = _Kept.patterns.get(key)
+    if found is None:
+        found = regex.compile(source, flags)
+        if len(_Kept.patterns) < _PATTERNS_KEPT:
+            _Kept.patterns[key] = found
+            if not _Kept.added:
+                _Kept.added = True
+                atexit.register(_save_patterns)
+    return found
+
+
+def _patterns_file() -> Path | None:
+    return cached_file(f"patterns-{cache_key(regex.__version__, sys.version)}.pickle")
+
+
+def _load_patterns() -> dict[tuple[str, int], regex.Pattern[str]]:
+    path = _patterns_file()
+    if path is not None:
+        # An entry that cannot be read (another version's, a half-written one) is rebuilt.
+        with contextlib.suppress(Exception), path.open("rb") as handle:
+            loaded = pickle.load(handle)
+            if isinstance(loaded, dict) and all(
+                isinstance(key, tuple) and isinstance(value, regex.Pattern)
+                for key, value in loaded.items()
+            ):
+                return loaded
+    return {}
+
+
+def _save_patterns() -> None:
+    path = _patterns_file()
+    mine = _Kept.patterns
+    if path is None or mine is None:
+        return
+    kept = {**_load_patterns(), **mine}  # another process may have added its own
+    if len(kept) > _PATTERNS_KEPT:
+        kept = mine
+    save(path, lambda out: pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL))

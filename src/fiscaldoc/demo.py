@@ -17,6 +17,8 @@ from pathlib import Path
 
 import regex
 
+from fiscaldoc.cache import compiled
+
 __all__ = ["CORPUS", "EXAMPLE", "example_text", "write_example_corpus"]
 
 EXAMPLE = "example-2023-final.txt"
@@ -34,7 +36,7 @@ CORPUS = (
 )
 """The documents :func:`write_example_corpus` writes."""
 
-_AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])(?!\s*%)")
+_AMOUNT = compiled(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])(?!\s*%)")
 
 
 def example_text() -> bytes:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.reference.catalogue import TITLE_MARK, TableSpec, match_title
 from fiscaldoc.text.lines import Line
@@ -109,8 +109,8 @@ def _looks_like_table_start(lines: Sequence[Line], start: int) -> bool:
     return False
 
 
-_SENTENCE_END = regex.compile(r"[。；]")
-_HAN = regex.compile(r"\p{Han}")
+_SENTENCE_END = compiled(r"[。；]")
+_HAN = compiled(r"\p{Han}")
 
 
 def is_body_row(line: Line, spec: TableSpec | None = None) -> bool:
@@ -264,7 +264,7 @@ def _join_wrapped_titles(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
-_TITLE_TAIL = regex.compile(r"[\p{Han}“”\"（）()、]{0,12}表")
+_TITLE_TAIL = compiled(r"[\p{Han}“”\"（）()、]{0,12}表")
 """The second line of a wrapped title: a few words ending in 表."""
 
 
@@ -384,7 +384,7 @@ def _read_block(
     return block, index
 
 
-_WHOLE = regex.compile(r"^\d+\.0+$")
+_WHOLE = compiled(r"^\d+\.0+$")
 
 
 def _prints_an_amount(line: Line, compact: str) -> bool:
@@ -427,12 +427,12 @@ def _lone_header_label(lines: Sequence[Line], index: int, spec: TableSpec) -> bo
     )
 
 
-_UNIT_CODE = regex.compile(r"\d{3}(?:\d{3}){0,2}")
-_SPACED_NUMBER = regex.compile(r"^\s*((?:公开|附)\s*\d+\s*表)\s*[:：]?\s*(?=\S)")
-_ROWNO = regex.compile(r"\d{1,3}(?:\.0+)?")
-_PAGE_NUMBER = regex.compile(r"^\d{1,3}$")  # a bare page number between two rows
-_GLUED_CODE = regex.compile(r"^(\d{3}|\d{5}|\d{7})\1?[\p{Han}（(]")  # "302302商品…" in bold
-_ATTACHMENT_NUMBER = regex.compile(r"^(?:附件|附表)[\d一二三四五六七八九十]+(?:[-—－]\d+)?$")
+_UNIT_CODE = compiled(r"\d{3}(?:\d{3}){0,2}")
+_SPACED_NUMBER = compiled(r"^\s*((?:公开|附)\s*\d+\s*表)\s*[:：]?\s*(?=\S)")
+_ROWNO = compiled(r"\d{1,3}(?:\.0+)?")
+_PAGE_NUMBER = compiled(r"^\d{1,3}$")  # a bare page number between two rows
+_GLUED_CODE = compiled(r"^(\d{3}|\d{5}|\d{7})\1?[\p{Han}（(]")  # "302302商品…" in bold
+_ATTACHMENT_NUMBER = compiled(r"^(?:附件|附表)[\d一二三四五六七八九十]+(?:[-—－]\d+)?$")
 
 
 def _is_number_line(line: Line) -> bool:

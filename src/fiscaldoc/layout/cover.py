@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import title_of
 from fiscaldoc.reference.names import PLACEHOLDER, name_in_title
@@ -20,10 +20,10 @@ from fiscaldoc.text.lines import Line
 
 _MAX_LINES = 8
 
-_CONTENTS = regex.compile(r"^目录|^序号报表名称")
-_DATE = regex.compile(r"^(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?$")
-_PAGE = regex.compile(r"^[-—]?\d{1,3}[-—]?$")
-_FIELD = regex.compile(r"^(?P<key>[\p{Han}（）()]{1,12})[:：](?P<value>.*)$")
+_CONTENTS = compiled(r"^目录|^序号报表名称")
+_DATE = compiled(r"^(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?$")
+_PAGE = compiled(r"^[-—]?\d{1,3}[-—]?$")
+_FIELD = compiled(r"^(?P<key>[\p{Han}（）()]{1,12})[:：](?P<value>.*)$")
 UNIT_FIELDS = (
     "预算主管部门",
     "主管部门",
@@ -41,12 +41,12 @@ UNIT_FIELDS = (
 _FIELD_LEVEL = {"预算主管部门": "部门", "主管部门": "部门", "预算单位": "单位", "决算单位": "单位"}
 """A cover's field that says the document's level (预算主管部门 / 预算单位)."""
 
-_HEADER_LEVEL = regex.compile(r"(?:^|\s)(?:编制部门|部门名称|预算主管部门|部门)\s*[:：]")
+_HEADER_LEVEL = compiled(r"(?:^|\s)(?:编制部门|部门名称|预算主管部门|部门)\s*[:：]")
 """A table header naming the unit as a 部门 (部门：…, 编制部门：…)."""
 
-_YEAR = regex.compile(r"((?:19|20)\d{2})年度?")
-_KIND = regex.compile(r"(决算|预算)")
-_LEVEL = regex.compile(r"(部门|单位)(?:综合)?(?:决算|预算)|预算(单位)|决算(单位)")
+_YEAR = compiled(r"((?:19|20)\d{2})年度?")
+_KIND = compiled(r"(决算|预算)")
+_LEVEL = compiled(r"(部门|单位)(?:综合)?(?:决算|预算)|预算(单位)|决算(单位)")
 
 
 @attrs.frozen(slots=True)

@@ -14,8 +14,8 @@ import weakref
 from decimal import Decimal
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model.location import Location
 
 
@@ -42,7 +42,7 @@ class Fact:
     repaired: str = ""
 
 
-_CODED = regex.compile(r"^(?P<name>.*?)（(?P<code>\d+)）$")
+_CODED = compiled(r"^(?P<name>.*?)（(?P<code>\d+)）$")
 
 
 def split_code(subject: str) -> tuple[str, str]:

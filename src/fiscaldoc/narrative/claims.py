@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-import regex
 from lark import Token, Transformer, Tree
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.narrative.lexer import Tok
 from fiscaldoc.narrative.lexicon import Kind
 
@@ -51,7 +51,7 @@ class Claim:
     compared: bool = False
 
 
-_LEADING_WORDS = regex.compile(r"^(?:另有|此外|还有|其中|以及|和|及)")
+_LEADING_WORDS = compiled(r"^(?:另有|此外|还有|其中|以及|和|及)")
 _GENERIC_UNITS = frozenset({"单位", "预算单位"})
 
 

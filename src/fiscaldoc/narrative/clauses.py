@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.narrative.lexer import Tok, lex
 from fiscaldoc.narrative.lexicon import FIGURES, SUBJECTS, Kind
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = compiled(r"\s+")
 
 
-_CLAUSE_END = regex.compile(r"[，；;]|(?<!\d),|,(?!\d{3})")
-_WORTH_LEXING = regex.compile(
+_CLAUSE_END = compiled(r"[，；;]|(?<!\d),|,(?!\d{3})")
+_WORTH_LEXING = compiled(
     r"\d|持平|一致|相同|变化|不变|(?:未|没有|不)安排|无政府采购预算|[（(][类款项][)）]"
 )
 _SHORT = 24

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import (
     EmptyStatement,
     Fact,
@@ -45,8 +44,8 @@ def extract(lines: Sequence[Line]) -> Narrative:
     return walker.narrative()
 
 
-_FINAL = regex.compile(r"决算")
-_BUDGET = regex.compile(
+_FINAL = compiled(r"决算")
+_BUDGET = compiled(
     r"(?:部门|单位|当年|年度|收支|总)预算|预算(?:收入|支出|安排)|(?:收入|支出)预算|安排预算"
 )
 

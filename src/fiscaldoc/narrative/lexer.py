@@ -19,12 +19,12 @@ from decimal import Decimal
 import attrs
 import regex
 
-from fiscaldoc.cache import cache_key, cached_file, save
+from fiscaldoc.cache import cache_key, cached_file, compiled, save
 from fiscaldoc.narrative.lexicon import ENTRIES, Entry, Kind
 
 _MONEY_UNITS = {"元": "元", "万元": "万元", "亿元": "亿元", "万": "万元"}
 _UNIT_SPELLING = {"台(套)": "台（套）"}
-_SPACES = regex.compile(r"\s+")
+_SPACES = compiled(r"\s+")
 
 
 @attrs.frozen(slots=True)
@@ -52,7 +52,7 @@ _POOL = frozenset(
     + "".join(entry.pattern for entry in ENTRIES)
 )
 _STRANGERS = "鑫〓Ω→ｑ"
-_MARKERS = tuple(regex.compile(entry.marker) for entry in ENTRIES if entry.marker)
+_MARKERS = tuple(compiled(entry.marker) for entry in ENTRIES if entry.marker)
 
 _Try = tuple[Entry, Callable[[str, int, int], "regex.Match[str] | None"]]
 
@@ -87,14 +87,14 @@ def _dispatch(*, gated: bool) -> _Dispatch:
     for n in chosen:
         for char in firsts[n] or ():
             by_char.setdefault(char, []).append(n)
-    compiled = {n: regex.compile(ENTRIES[n].pattern).match for n in chosen}
+    matchers = {n: compiled(ENTRIES[n].pattern).match for n in chosen}
 
     def tries(numbers: list[int]) -> tuple[_Try, ...]:
-        return tuple((ENTRIES[n], compiled[n]) for n in sorted(numbers))
+        return tuple((ENTRIES[n], matchers[n]) for n in sorted(numbers))
 
     starts = None
     if not wild:
-        starts = regex.compile(f"[{''.join(regex.escape(char) for char in sorted(by_char))}]")
+        starts = compiled(f"[{''.join(regex.escape(char) for char in sorted(by_char))}]")
     return _Dispatch(
         starts,
         {char: tries(numbers + wild) for char, numbers in by_char.items()},
@@ -132,10 +132,10 @@ def _first_characters(pattern: str) -> frozenset[str] | None:
     Every character a pattern names is in the pool tried; a pattern that also accepts
     characters it does not name (``\\p{Han}``, ``[^，。]``) accepts one of the strangers.
     """
-    compiled = regex.compile(pattern)
-    if any(compiled.match(char, partial=True) for char in _STRANGERS):
+    entry = compiled(pattern)
+    if any(entry.match(char, partial=True) for char in _STRANGERS):
         return None
-    return frozenset(char for char in _POOL if compiled.match(char, partial=True))
+    return frozenset(char for char in _POOL if entry.match(char, partial=True))
 
 
 def lex(text: str, start: int = 0, end: int | None = None) -> list[Tok]:

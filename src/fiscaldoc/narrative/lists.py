@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import (
     EmptyStatement,
     Fact,
@@ -27,22 +28,22 @@ from fiscaldoc.model.amount import MAX_INTEGER_DIGITS
 from fiscaldoc.narrative.sentences import Sentence
 from fiscaldoc.narrative.structure import Row, compact
 
-_NUMBERED = regex.compile(
+_NUMBERED = compiled(
     r"^\s*(?:(?P<n>\d{1,2})\s*[、.．]|[（(](?P<cn>[一二三四五六七八九十\d]{1,3})[)）])\s*"
 )
-_TERM = regex.compile(r"^(?P<term>[^：:。，]{1,30}?)\s*[：:]\s*(?P<definition>.+)$", regex.S)
-_DUTY_SPLIT = regex.compile(r"(?<=[；;。])")
-_ORGAN_COUNT = regex.compile(
+_TERM = compiled(r"^(?P<term>[^：:。，]{1,30}?)\s*[：:]\s*(?P<definition>.+)$", regex.S)
+_DUTY_SPLIT = compiled(r"(?<=[；;。])")
+_ORGAN_COUNT = compiled(
     r"(?:等|共|合计)?\s*\d+\s*个\s*(?:内设)?(?:科室|处室|股室|内设机构|机构).*$"
 )
-_ORGAN_NAME = regex.compile(r"^[\p{Han}A-Za-z（）()]{2,20}$")
-_EMPTY_TABLE = regex.compile(r"已?公开空表|本表无数据|无数据|本表为空表?|此表为空|为空表")
-_NONE_OF = regex.compile(
+_ORGAN_NAME = compiled(r"^[\p{Han}A-Za-z（）()]{2,20}$")
+_EMPTY_TABLE = compiled(r"已?公开空表|本表无数据|无数据|本表为空表?|此表为空|为空表")
+_NONE_OF = compiled(
     r"^(?:本(?:单位|部门)|我(?:单位|部门)|单位|部门)?\s*(?:(?:19|20)\d{2}\s*年度?|本年度|本年|当年)?\s*"
     r"(?:一般公共预算|财政拨款)?\s*"
     r"(?:无|没有|未发生|不涉及|未安排)(?P<what>[^，。；]*(?:收支|收入|支出|经费|购置|费用|预算))"
 )
-_THIS_ITEM = regex.compile(r"^此项")
+_THIS_ITEM = compiled(r"^此项")
 
 
 def glossary_entry(sentence: Sentence) -> GlossaryEntry | None:

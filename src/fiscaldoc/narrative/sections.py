@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 
 import attrs
-import regex
+
+from fiscaldoc.cache import compiled
 
 
 @attrs.frozen(slots=True)
@@ -59,8 +60,8 @@ _FAMILIES: tuple[tuple[str, Family], ...] = (
 NONE = Family("")
 """A section whose title says nothing known."""
 
-_COMPILED = tuple((regex.compile(pattern), family) for pattern, family in _FAMILIES)
-_SPACES = regex.compile(r"\s+")
+_COMPILED = tuple((compiled(pattern), family) for pattern, family in _FAMILIES)
+_SPACES = compiled(r"\s+")
 
 
 @functools.cache

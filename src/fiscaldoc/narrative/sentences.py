@@ -12,12 +12,12 @@ import bisect
 from collections.abc import Iterator, Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Location
 from fiscaldoc.text.lines import Line
 
-_END = regex.compile(r"[。！？!?]+")
+_END = compiled(r"[。！？!?]+")
 
 
 @attrs.frozen(slots=True)

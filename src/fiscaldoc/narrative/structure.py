@@ -14,37 +14,35 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.text.lines import Line
 
 _CN = "一二三四五六七八九十"
-_PART = regex.compile(rf"^第[{_CN}]+部分")
+_PART = compiled(rf"^第[{_CN}]+部分")
 _LEVELS = (
-    (1, regex.compile(rf"^(?P<number>[{_CN}]{{1,3}})、(?P<title>.+)$")),
-    (2, regex.compile(rf"^[（(](?P<number>[{_CN}]{{1,3}})[)）](?P<title>.+)$")),
-    (3, regex.compile(r"^(?P<number>\d{1,2})[、.．](?P<title>\D.*)$")),
+    (1, compiled(rf"^(?P<number>[{_CN}]{{1,3}})、(?P<title>.+)$")),
+    (2, compiled(rf"^[（(](?P<number>[{_CN}]{{1,3}})[)）](?P<title>.+)$")),
+    (3, compiled(r"^(?P<number>\d{1,2})[、.．](?P<title>\D.*)$")),
 )
-_SUBHEADING_END = regex.compile(
+_SUBHEADING_END = compiled(
     r"(?:说明|情况|结果|职责|职能|机构|机构设置|构成|结论|概况|解释|目标|措施|分析)$"
 )
-_COMPLETE_TITLE = regex.compile(r"(?:说明|情况|职责|构成|机构|设置|解释|结论|结果|概况|目标|措施)$")
-_INNER_PUNCTUATION = regex.compile(r"[，。；,;：:！？!?]")
-_ORDINAL_START = regex.compile(
+_COMPLETE_TITLE = compiled(r"(?:说明|情况|职责|构成|机构|设置|解释|结论|结果|概况|目标|措施)$")
+_INNER_PUNCTUATION = compiled(r"[，。；,;：:！？!?]")
+_ORDINAL_START = compiled(
     rf"^\s*(?:[{_CN}]{{1,3}}、|[（(][{_CN}\d]{{1,3}}[)）]|\d{{1,2}}\s*[、.．](?!\d)|[①-⑳])"
 )
-_ATTACHED_TABLE = regex.compile(
+_ATTACHED_TABLE = compiled(
     r"(?:绩效自评表|绩效目标表|自评表|评价表)(?:[（(][^（(）)]*[)）])?$|^[（(]\d{4}年度?[)）]$"
 )
-_LIST_ROW = regex.compile(r"^\d{1,3}[ \t]+\S")
-_CHART_LABEL = regex.compile(r"^\d{1,3}(?:\.\d+)?%$")
-_PAGE_NUMBER = regex.compile(
-    r"^(?:[-—–]?\d{1,3}[-—–]?|第\d{1,3}页(?:[，,/]?共\d+页)?|\d{1,3}/\d{1,3})$"
-)
+_LIST_ROW = compiled(r"^\d{1,3}[ \t]+\S")
+_CHART_LABEL = compiled(r"^\d{1,3}(?:\.\d+)?%$")
+_PAGE_NUMBER = compiled(r"^(?:[-—–]?\d{1,3}[-—–]?|第\d{1,3}页(?:[，,/]?共\d+页)?|\d{1,3}/\d{1,3})$")
 """A line holding only a page's number (8, - 8 -, 第8页, 8/30): the page broke a paragraph there;
 the line stays in the document's text but is not read into the sentence."""
-_DIGIT = regex.compile(r"\d")
-_SPACES = regex.compile(r"\s+")
+_DIGIT = compiled(r"\d")
+_SPACES = compiled(r"\s+")
 _MAX_TITLE = 40
 _MAX_TAIL = 12
 

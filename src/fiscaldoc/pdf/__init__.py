@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.errors import ScannedPdfError
 from fiscaldoc.model import Document, Location, ParseNote
 from fiscaldoc.model.location import Box
@@ -38,7 +38,7 @@ from fiscaldoc.pdf.compose import Emitted, compose
 from fiscaldoc.pdf.reader import EXTRA_HINT, PageContent, read_pages
 from fiscaldoc.text import is_pdf
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = compiled(r"\d+")
 
 __all__ = ["EXTRA_HINT", "PdfText", "Residue", "SourceLine", "is_pdf", "locate", "read_pdf"]
 

@@ -26,8 +26,8 @@ import itertools
 from collections.abc import Callable, Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import ROW_STARTS
 from fiscaldoc.pdf.geometry import Glyph, Rect, bounding
@@ -35,10 +35,10 @@ from fiscaldoc.pdf.grid import Grid
 from fiscaldoc.pdf.header import Node, bands, tree
 from fiscaldoc.pdf.lines import TextLine, cell_text, chunks, text_lines
 
-_NUMBERS_CELL = regex.compile(r"^(?:栏次?|行次?|次|项目栏次|\d{1,3})$")
-_VALUE = regex.compile(r"^(?:[-−]?[\d,]+(?:\.\d+)?%?|[-—–─━－―‐/／*]+|\d{3}(?: ?\d{2}){0,2})$")
+_NUMBERS_CELL = compiled(r"^(?:栏次?|行次?|次|项目栏次|\d{1,3})$")
+_VALUE = compiled(r"^(?:[-−]?[\d,]+(?:\.\d+)?%?|[-—–─━－―‐/／*]+|\d{3}(?: ?\d{2}){0,2})$")
 _INSIDE = 0.5  # points: a right edge that sits on a column edge belongs to the left column
-_NUMBER = regex.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?%?$")
+_NUMBER = compiled(r"^[-−]?\d[\d,]*(?:\.\d+)?%?$")
 _JOIN = 2.0  # a line without values joins a row whose values are this many font sizes away
 ROW_GAP = 0.5  # a blank wider than this share of a font size sets two rows apart
 

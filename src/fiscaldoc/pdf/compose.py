@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import is_body_row, title_of
 from fiscaldoc.pdf.cells import (
@@ -40,7 +40,7 @@ from fiscaldoc.pdf.reader import PageContent
 from fiscaldoc.reference.catalogue import TableSpec
 from fiscaldoc.text.lines import Line
 
-_CONTINUED = regex.compile(r"^(?:续表|[（(]续(?:表)?[)）]|接上表)")
+_CONTINUED = compiled(r"^(?:续表|[（(]续(?:表)?[)）]|接上表)")
 _HEADER_LINES = 10  # at most this many header lines under a title
 _GAP = 3.0  # a body line this many line heights under the previous one is past the table
 

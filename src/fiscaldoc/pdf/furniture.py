@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-import regex
-
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import title_of
 from fiscaldoc.pdf.geometry import Glyph
@@ -25,10 +24,10 @@ from fiscaldoc.text.lines import Line
 
 _BAND = 0.12  # the outer share of the page height where heads and feet are printed
 _PLACE = 4.0  # points: the same line on two pages lies this close to the same place
-_NUMBERS = regex.compile(r"\d+")
+_NUMBERS = compiled(r"\d+")
 _SHORT = 24  # a line told by its shape with numbers masked holds at most this many characters
 _MAX_NUMBERS = 2
-_CODE = regex.compile(r"^\s*\d{3}(?!\d*\s*年)")  # a classification code, not a year
+_CODE = compiled(r"^\s*\d{3}(?!\d*\s*年)")  # a classification code, not a year
 _PAGES = 3  # furniture is printed on this many pages (or on every page of a shorter PDF)
 
 _Key = tuple[str, str]  # (edge, text or masked shape)

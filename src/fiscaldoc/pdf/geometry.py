@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model.location import Box
 
 
@@ -73,7 +73,7 @@ def bounding(rects: Iterable[Rect]) -> Rect:
     )
 
 
-WIDE = regex.compile(r"[\p{Han}\p{Ideographic}\u3000-\u303f\uff00-\uffef“”‘’、]")
+WIDE = compiled(r"[\p{Han}\p{Ideographic}\u3000-\u303f\uff00-\uffef“”‘’、]")
 """Full-width characters: ideographs and CJK punctuation."""
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.pdf.geometry import WIDE, Glyph, Rect, bounding
 
 _SAME_LINE = 0.45  # centres closer than this share of the font size are on one line
@@ -22,8 +22,8 @@ _SPREAD_GAP = 1.6  # ideographs further apart than this are separate words
 _CHUNK_GAP = 0.6  # a gap wider than this ends a chunk
 _SPREAD_CHUNK = 1.0  # ideographs further apart than this end a chunk
 
-_SPLIT_CODE = regex.compile(r"^\d{3}(?: \d{2}){1,2}$")
-_BETWEEN_WIDE = regex.compile(
+_SPLIT_CODE = compiled(r"^\d{3}(?: \d{2}){1,2}$")
+_BETWEEN_WIDE = compiled(
     r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’、]) (?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’、])"
 )
 

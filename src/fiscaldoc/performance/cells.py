@@ -11,33 +11,33 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import Location, TextField
 from fiscaldoc.text.lines import Line
 
-_BARE_NUMBER = regex.compile(r"[\d.,]+")
-_SCORE = regex.compile(r"\d+(?:\.\d+)?")
-_TAB = regex.compile(r"(\t)")
-_SPACES = regex.compile(r"(\s+)")
+_BARE_NUMBER = compiled(r"[\d.,]+")
+_SCORE = compiled(r"\d+(?:\.\d+)?")
+_TAB = compiled(r"(\t)")
+_SPACES = compiled(r"(\s+)")
 
-LEVEL1 = regex.compile(
+LEVEL1 = compiled(
     r"^(?P<name>产出指标|效益指标|满意度指标|成本指标)(?:[(（](?P<weight>\d{1,18}(?:\.\d{1,8})?)分[)）])?$"
 )
-LEVEL2 = regex.compile(
+LEVEL2 = compiled(
     r"^(?P<name>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|"
     r"经济成本|社会成本|生态环境成本)指标)(?:[(（](?P<weight>\d{1,18}(?:\.\d{1,8})?)分[)）])?$"
 )
-SECTION = regex.compile(
+SECTION = compiled(
     r"^(?:年度)?(?:主要任务|总体目标|绩效指标)(?:完成情况)?$|^(?:项目资金|资金金额)(?:[(（]万元[)）])?$"
 )
-FUND = regex.compile(
+FUND = compiled(
     r"(?P<label>实施期资金总额|年度资金总额|资金总额|其中[:：]?(?:当年|本年)?财政(?:拨款|资金)|"
     r"上年结转(?:资金)?|其他资金)[:：]?"
 )
 """A fund row's label (资金总额, 其中：财政拨款 …)."""
-_UNIT_WORD = regex.compile(r"^(?:万元|元|%|人|家|次|条|个)$")
+_UNIT_WORD = compiled(r"^(?:万元|元|%|人|家|次|条|个)$")
 
 Level = tuple[str, Decimal | None]
 """A 一级指标 label: its name and its printed weight (分), if any."""

@@ -12,27 +12,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import title_of
 from fiscaldoc.model import ParseNote, PerformanceTable, PerformanceTableId
 from fiscaldoc.performance.read import read_table
 from fiscaldoc.text.lines import Line
 
-_CLAUSE_PUNCTUATION = regex.compile(r"[。，；,;]")
-_FUNDS_HEADER = regex.compile(r"项目资金|资金金额|年度资金总额")
+_CLAUSE_PUNCTUATION = compiled(r"[。，；,;]")
+_FUNDS_HEADER = compiled(r"项目资金|资金金额|年度资金总额")
 
-_TITLE = regex.compile(r"^(?P<title>\S{0,40}?绩效(?:自评|目标)表)(?:[(（][^()（）]{1,12}[)）])?$")
-_STARTS = regex.compile(
+_TITLE = compiled(r"^(?P<title>\S{0,40}?绩效(?:自评|目标)表)(?:[(（][^()（）]{1,12}[)）])?$")
+_STARTS = compiled(
     r"项目名称|单位[)）]?名称|部门名称|一级指标|任务名称|项目资金|资金金额|年度资金总额"
 )
-_HEADING = regex.compile(
+_HEADING = compiled(
     r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分)"
 )
-_NOTE = regex.compile(r"^(?:注|备注|说明)[:：]")
-_CONTINUED = regex.compile(r"^\d+[、.．]")
-_YEAR = regex.compile(r"^[（(]\d{4}年度?[)）]$")
+_NOTE = compiled(r"^(?:注|备注|说明)[:：]")
+_CONTINUED = compiled(r"^\d+[、.．]")
+_YEAR = compiled(r"^[（(]\d{4}年度?[)）]$")
 _LOOKAHEAD = 15
 _MAX_LINES = 800
 
@@ -63,8 +63,8 @@ def table_kind(title: str) -> PerformanceTableId | None:
     return PerformanceTableId.TARGETS_UNIT if unit else PerformanceTableId.TARGETS_PROJECT
 
 
-_MAYBE_TITLE = regex.compile(r"绩\s*效")
-_MAYBE_UNTITLED = regex.compile(r"^\s*项\s*目\s*名\s*称")
+_MAYBE_TITLE = compiled(r"绩\s*效")
+_MAYBE_UNTITLED = compiled(r"^\s*项\s*目\s*名\s*称")
 
 
 def _title(line: Line) -> tuple[PerformanceTableId, str, str] | None:

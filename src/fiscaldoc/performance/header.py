@@ -7,8 +7,8 @@ fragments on lines of their own and a value wrapped onto the next line.
 from __future__ import annotations
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.performance.cells import FUND, SECTION, Cell
 from fiscaldoc.performance.notes import Notes
 
@@ -23,7 +23,7 @@ META = {
     "实施期限": "period",
 }
 """Each header label and the field of ``PerformanceTable`` its value goes to."""
-FRAGMENT = regex.compile(r"^[\p{Han}()（）\d]{1,8}$")
+FRAGMENT = compiled(r"^[\p{Han}()（）\d]{1,8}$")
 """A short run of text: a piece of a label broken over lines in PDF text."""
 
 

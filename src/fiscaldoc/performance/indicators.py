@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Location, ParseNote, PerformanceIndicator
 from fiscaldoc.performance.cells import (
     Cell,
@@ -28,8 +28,8 @@ from fiscaldoc.performance.placement import self_values, target_values
 from fiscaldoc.performance.values import figure, indicator_value
 from fiscaldoc.text.lines import Line
 
-_WEIGHT_CELL = regex.compile(r"[(（][\d.]+分[)）]")
-_VALUE_START = regex.compile(r"^[\d≥≤><]")
+_WEIGHT_CELL = compiled(r"[(（][\d.]+分[)）]")
+_VALUE_START = compiled(r"^[\d≥≤><]")
 
 
 @attrs.define

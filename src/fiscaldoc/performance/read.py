@@ -19,6 +19,7 @@ from decimal import Decimal
 import attrs
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import ParseNote, PerformanceTable, PerformanceTableId
 from fiscaldoc.performance.cells import FUND, SECTION, Cell, cells_of, level_of, merge_units
@@ -31,14 +32,14 @@ from fiscaldoc.performance.texts import TARGET_HEADER, TARGET_LABEL, TextFields
 from fiscaldoc.performance.totals import Totals
 from fiscaldoc.text.lines import Line
 
-_INDICATOR_HEADER = regex.compile(r"指标内容|三级指标")
-_WEIGHT = regex.compile(r"\(\d+(?:\.\d+)?分\)")
-_SELF_EVALUATION = regex.compile(r"得分|全年执行|实际完成")
+_INDICATOR_HEADER = compiled(r"指标内容|三级指标")
+_WEIGHT = compiled(r"\(\d+(?:\.\d+)?分\)")
+_SELF_EVALUATION = compiled(r"得分|全年执行|实际完成")
 
-_YEAR = regex.compile(r"[（(]\s*(\d{4})\s*年度?\s*[)）]")
-_MONEY = regex.compile(r"[（(](万元|元|亿元)[)）]|单位[:：]\s*(万元|元|亿元)")
-_WEIGHT_LINE = regex.compile(r"[(（](\d{1,18}(?:\.\d{1,8})?)分[)）]")  # (model.amount bound)
-_REMARK = regex.compile(r"^(?:注|备注|说明)[:：]")
+_YEAR = compiled(r"[（(]\s*(\d{4})\s*年度?\s*[)）]")
+_MONEY = compiled(r"[（(](万元|元|亿元)[)）]|单位[:：]\s*(万元|元|亿元)")
+_WEIGHT_LINE = compiled(r"[(（](\d{1,18}(?:\.\d{1,8})?)分[)）]")  # (model.amount bound)
+_REMARK = compiled(r"^(?:注|备注|说明)[:：]")
 _HEADER_LABELS = ("一级指标", "未完成原因分析", "偏差原因分析及改进措施")
 _KNOWN: tuple[str, ...] = (
     "年度主要任务完成情况",
@@ -64,7 +65,7 @@ _KNOWN: tuple[str, ...] = (
     *_HEADER_LABELS,
 )
 """The labels PDF text may break into fragments on lines of their own."""
-_WEIGHT_PART = regex.compile(r"^\((?:\d+(?:\.\d+)?(?:分\)?)?)?$")
+_WEIGHT_PART = compiled(r"^\((?:\d+(?:\.\d+)?(?:分\)?)?)?$")
 
 
 class Section(enum.Enum):
@@ -79,10 +80,10 @@ class Section(enum.Enum):
 
 
 _SECTION_LABELS: tuple[tuple[regex.Pattern[str], Section], ...] = (
-    (regex.compile(r"总体目标(?:完成情况)?$"), Section.TARGET),
-    (regex.compile(r"绩效指标(?:完成情况)?$"), Section.INDICATORS),
-    (regex.compile(r"^年度主要任务"), Section.TASKS),
-    (regex.compile("^(?:" + "|".join(_HEADER_LABELS) + ")"), Section.INDICATORS),
+    (compiled(r"总体目标(?:完成情况)?$"), Section.TARGET),
+    (compiled(r"绩效指标(?:完成情况)?$"), Section.INDICATORS),
+    (compiled(r"^年度主要任务"), Section.TASKS),
+    (compiled("^(?:" + "|".join(_HEADER_LABELS) + ")"), Section.INDICATORS),
 )
 """A label read from fragments that starts a section, and the section."""
 

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import Figure, ParseNote, PerformanceFund, PerformanceTask
 from fiscaldoc.performance.cells import FUND, SECTION, Cell, without_sections
@@ -14,17 +14,17 @@ from fiscaldoc.performance.placement import Make, place, place_self_task
 from fiscaldoc.performance.values import DASH, is_figure
 from fiscaldoc.text.lines import Line
 
-_BUDGET_HEADER = regex.compile(r"全年预算|预算金额|预算数")
-_FUND_LABEL = regex.compile(r"总额|财政拨款|其他资金|预算金额.*")
-_FUND_HEADER = regex.compile(r"年初预算|全年预算|全面预算|^项目资金|^资金金额")
+_BUDGET_HEADER = compiled(r"全年预算|预算金额|预算数")
+_FUND_LABEL = compiled(r"总额|财政拨款|其他资金|预算金额.*")
+_FUND_HEADER = compiled(r"年初预算|全年预算|全面预算|^项目资金|^资金金额")
 
 _FUND_COLUMNS = (
-    ("initial_budget", regex.compile(r"年初预算")),
-    ("budget", regex.compile(r"全年预算|全面预算")),
-    ("execution", regex.compile(r"全年执行")),
-    ("weight", regex.compile(r"分值")),
-    ("rate", regex.compile(r"执行率")),
-    ("score", regex.compile(r"得分")),
+    ("initial_budget", compiled(r"年初预算")),
+    ("budget", compiled(r"全年预算|全面预算")),
+    ("execution", compiled(r"全年执行")),
+    ("weight", compiled(r"分值")),
+    ("rate", compiled(r"执行率")),
+    ("score", compiled(r"得分")),
 )
 _TASK_SELF = (
     "budget",
@@ -57,8 +57,8 @@ _TASK_HEADER = (
     "其他资金",
     "(万元)",
 )
-_SINGLE_DIGIT = regex.compile(r"^\d$")
-_ONE_DECIMAL = regex.compile(r"^\d+\.\d$")
+_SINGLE_DIGIT = compiled(r"^\d$")
+_ONE_DECIMAL = compiled(r"^\d+\.\d$")
 _TOTALS = ("金额合计", "合计")
 
 

@@ -4,19 +4,19 @@ outcome (实际完成情况) and the remarks (注, 说明) printed below it."""
 from __future__ import annotations
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import ParseNote, TextField
 from fiscaldoc.performance.cells import Cell, text_field, without_sections
 from fiscaldoc.performance.notes import Notes
 from fiscaldoc.text.lines import Line
 
-_RESULT_HEADER = regex.compile(r"实际完成|年度目标$")
-_NUMBERED_TARGET = regex.compile(r"^(目标\s*\d+|\d+[.、．])")
+_RESULT_HEADER = compiled(r"实际完成|年度目标$")
+_NUMBERED_TARGET = compiled(r"^(目标\s*\d+|\d+[.、．])")
 
-TARGET_HEADER = regex.compile(r"预期目标|实施期总目标|^年度目标$|目标实际完成情况")
+TARGET_HEADER = compiled(r"预期目标|实施期总目标|^年度目标$|目标实际完成情况")
 """A header line over the target's and outcome's columns."""
-TARGET_LABEL = regex.compile(r"(?:年度)?总体目标(?:完成情况)?")
+TARGET_LABEL = compiled(r"(?:年度)?总体目标(?:完成情况)?")
 """The label cell a targets table prints its target beside."""
 
 

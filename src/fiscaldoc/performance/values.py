@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 from decimal import Decimal, InvalidOperation
 
-import regex
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.grammar import cached_lark, grammar_text
 from fiscaldoc.model import Comparator, Figure, IndicatorValue, Location
 from fiscaldoc.model.amount import fits
@@ -29,10 +29,10 @@ _BY_TERMINAL = {
     "LE_SUFFIX": Comparator.LE,
 }
 _MAX_UNIT = 6
-_YEAR = regex.compile(r"^(?:19|20)\d{2}$")
-_NOT_A_UNIT = regex.compile(r"已|完成|开展|办结|未")
-FIGURE = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-DASH = regex.compile(r"^(?:[-—–─━－―‐]+|/|／|\*+)$")
+_YEAR = compiled(r"^(?:19|20)\d{2}$")
+_NOT_A_UNIT = compiled(r"已|完成|开展|办结|未")
+FIGURE = compiled(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+DASH = compiled(r"^(?:[-—–─━－―‐]+|/|／|\*+)$")
 
 
 @functools.cache

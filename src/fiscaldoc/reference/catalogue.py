@@ -7,8 +7,8 @@ and (later) the validator read it, so a new province's variant is a change here,
 from __future__ import annotations
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Section, TableId
 from fiscaldoc.reference.budget_detail import DETAIL_TABLES
 from fiscaldoc.reference.families import Family, FamilySpec
@@ -469,7 +469,7 @@ TABLES: tuple[TableSpec, ...] = (
 BY_ID = {spec.id: spec for spec in TABLES}
 
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 TITLE_MARK = "表"
 """A character every table title has (a test holds each title pattern to it): text without it is

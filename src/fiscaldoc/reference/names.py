@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import regex
+from fiscaldoc.cache import compiled
 
-PLACEHOLDER = regex.compile(r"[X×Ｘx]{2,}|……|\.\.\.|（单位名称）|\(单位名称\)")
+PLACEHOLDER = compiled(r"[X×Ｘx]{2,}|……|\.\.\.|（单位名称）|\(单位名称\)")
 """Template residue standing where a unit's name belongs (某市XX局)."""
 
-_PLACE = regex.compile(r"^(?:\p{Han}{1,6}?(?:省|自治区|市|区|县|州|盟|旗))+$")
-_SENTENCE = regex.compile(r"[，。；,;：:]")
-_YEAR = regex.compile(r"((?:19|20)\d{2})年度?")
-_LEVEL_WORDS = regex.compile(r"(?:区|县|市|省|乡|镇)级$")
-_TAIL = regex.compile(r"(?:部门|单位)?(?:综合)?(?:决算|预算)(?:公开)?.*$")
+_PLACE = compiled(r"^(?:\p{Han}{1,6}?(?:省|自治区|市|区|县|州|盟|旗))+$")
+_SENTENCE = compiled(r"[，。；,;：:]")
+_YEAR = compiled(r"((?:19|20)\d{2})年度?")
+_LEVEL_WORDS = compiled(r"(?:区|县|市|省|乡|镇)级$")
+_TAIL = compiled(r"(?:部门|单位)?(?:综合)?(?:决算|预算)(?:公开)?.*$")
 
 
 def is_unit_name(name: str) -> bool:

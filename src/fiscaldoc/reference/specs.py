@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Section, TableId
 from fiscaldoc.reference.families import FAMILIES, Family, FamilySpec
 
@@ -109,7 +110,7 @@ def title(pattern: str) -> regex.Pattern[str]:
     printed before it ("公开 01 表：收支预算总表"), and followed by a printed number
     ("（公开01表）") or a scope ("（功能科目）"); it never sits inside a sentence.
     """
-    return regex.compile(
+    return compiled(
         rf"^[:：]?(?:[^，。；：:,;]{{0,40}}?)(?:{pattern})(?:[（(][^（）()]{{1,20}}[)）])?$"
     )
 

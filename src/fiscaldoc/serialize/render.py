@@ -22,12 +22,12 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import AmountUnit, Column, Document, Row, Section, Table, TableId
 from fiscaldoc.reference.catalogue import BY_ID, Family, TableSpec, match_title
 
-_SPACES_AND_COMMAS = regex.compile(r"[\s,，]")
+_SPACES_AND_COMMAS = compiled(r"[\s,，]")
 
 __all__ = ["RenderStyle", "render", "render_table"]
 
@@ -72,7 +72,7 @@ _Parts = tuple[list[_Line], list[_Line]]
 _WRAP = 6  # spaces style: header labels longer than this are wrapped
 _CENT = Decimal("0.01")
 _MONEY_UNITS = frozenset(unit.value for unit in AmountUnit)
-_PLAIN_NUMBER = regex.compile(r"^-?\d+(?:\.\d+)?$")
+_PLAIN_NUMBER = compiled(r"^-?\d+(?:\.\d+)?$")
 _NUMERALS = "一二三四五六七八九"
 _ECONOMIC_GROUP = {"301": 0, "303": 0, "302": 1}  # every other 类 goes to the third group
 _SUPER_GROUP = {TableId.THREE_PUBLIC: ("财政拨款“三公”经费", frozenset({"会议费", "培训费"}))}

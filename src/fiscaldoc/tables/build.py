@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
-import regex
 from lark import Token, Transformer
 from lark.exceptions import LarkError
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import TableBlock
 from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Table
@@ -131,7 +131,7 @@ def _printed(tok: Tok) -> Printed:
     return Printed(value, Decimal(1) if value is None else quantum(value))
 
 
-_COUNT_UNIT = regex.compile(r"[（(](辆|台[（(、/]?套[)）]?|个|人|次|家|项|台|套)[)）]$")
+_COUNT_UNIT = compiled(r"[（(](辆|台[（(、/]?套[)）]?|个|人|次|家|项|台|套)[)）]$")
 
 
 @attrs.frozen(slots=True)

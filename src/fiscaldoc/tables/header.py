@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import Column, Section
 from fiscaldoc.reference.catalogue import ColumnSpec, TableSpec
@@ -54,11 +54,11 @@ class Header:
         return tuple(column for column in self.columns if column.section is section)
 
 
-_GLUED_NUMBER = regex.compile(r"(?<=\p{Han})\d+$")
-_COLUMN_NUMBERS = regex.compile(r"^(?:项目)?栏次$")
-_ITEM = regex.compile(r"^项目栏次$|^项目$")
-_DIGITS = regex.compile(r"\d+")
-_AMONG = regex.compile(r"^其中[:：]?")
+_GLUED_NUMBER = compiled(r"(?<=\p{Han})\d+$")
+_COLUMN_NUMBERS = compiled(r"^(?:项目)?栏次$")
+_ITEM = compiled(r"^项目栏次$|^项目$")
+_DIGITS = compiled(r"\d+")
+_AMONG = compiled(r"^其中[:：]?")
 
 
 def _clean(cell: str) -> str:
@@ -151,7 +151,7 @@ def _tabbed(lines: Sequence[Line], spec: TableSpec) -> Header | None:
     return Header(tuple(by_index.values()), by_index, layout)
 
 
-_STUB = regex.compile(r"(?:编码|名称|代码)$|科目$|^单位[（(]项目[)）]名称")
+_STUB = compiled(r"(?:编码|名称|代码)$|科目$|^单位[（(]项目[)）]名称")
 
 
 def _is_stub(leaf: str, spec: TableSpec) -> bool:
@@ -254,7 +254,7 @@ def _canonical_order(by_index: dict[int, Column], spec: TableSpec) -> dict[int, 
     return dict(zip(sorted(by_index), (column for column, _ in ranked), strict=False))
 
 
-_GROUP_VALUE = regex.compile(
+_GROUP_VALUE = compiled(
     r"(?:其中[:：]?)?(?:决算数|本年支出|金额|合计|基本支出|项目支出|人员经费|公用经费)"
 )
 

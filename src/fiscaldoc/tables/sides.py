@@ -16,8 +16,8 @@ import itertools
 from collections.abc import Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import ParseNote, Section
 from fiscaldoc.reference.catalogue import TableSpec, side_named
@@ -25,9 +25,7 @@ from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.tables.entry import Entry
 from fiscaldoc.tables.header import Header
 
-_INCOME = regex.compile(
-    r"收入|拨款$|^上年结转|^上年实户资金余额|^用事业基金弥补|专项资金列入|财政专户"
-)
+_INCOME = compiled(r"收入|拨款$|^上年结转|^上年实户资金余额|^用事业基金弥补|专项资金列入|财政专户")
 _EXPENDITURE_TOTALS = frozenset({"本年支出合计", "支出总计", "结转下年", "未安排支出的实户资金"})
 _INCOME_TOTALS = frozenset({"本年收入合计", "收入总计"})
 _DEPARTMENT_ECONOMIC = frozenset(
@@ -71,7 +69,7 @@ _GOVERNMENT_ECONOMIC = frozenset(
         "其他支出",
     }
 )
-_ORDINAL = regex.compile(
+_ORDINAL = compiled(
     r"^(?:(?P<cn>[一二三四五六七八九十]+)\s*、|(?P<num>\d+)\s*[、.．](?!\d)|[（(](?P<paren>\d+)[)）]|(?P<sub>其中)[:：]?)\s*"
 )
 _CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}

@@ -11,8 +11,8 @@ import enum
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
-import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.model import Location
 from fiscaldoc.reference.codes import function_class_by_name
@@ -52,19 +52,17 @@ class LineLayout:
     rowno_offset: int | None = None
 
 
-_SPACED = regex.compile(
+_SPACED = compiled(
     r"(?P<code>^\d{3}(?:[ ]+\d{2}){1,2}(?=[ ]+\D))"
     r"|(?P<num>[-−]?(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d{1,8})?%?)(?=[ ]|$|[\p{Han}（(])"
     r"|(?P<dash>[—–─━－―‐\-]+(?=[ ]|$))"
     r"|(?P<text>[^ ]+)"
 )
-_CODE_AND_NAME = regex.compile(
-    r"^(?P<code>\d{3}(?:[ ]?\d{2}){0,2})[ ]+(?P<name>[\p{Han}（(][^\t]*)$"
-)
-_SPLIT_CELL_CODE = regex.compile(r"^\d{3}(?:\s+\d{2}){1,2}$")
-_INTEGERISH = regex.compile(r"^\d{1,3}(?:\.0+)?$")
-_CODE_DIGITS = regex.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
-_UNIT_CODE = regex.compile(r"^\d{6}(?:\d{3})?$")  # rows by unit: "324001 某县某局"
+_CODE_AND_NAME = compiled(r"^(?P<code>\d{3}(?:[ ]?\d{2}){0,2})[ ]+(?P<name>[\p{Han}（(][^\t]*)$")
+_SPLIT_CELL_CODE = compiled(r"^\d{3}(?:\s+\d{2}){1,2}$")
+_INTEGERISH = compiled(r"^\d{1,3}(?:\.0+)?$")
+_CODE_DIGITS = compiled(r"^(?:\d{3}|\d{5}|\d{7})$")
+_UNIT_CODE = compiled(r"^\d{6}(?:\d{3})?$")  # rows by unit: "324001 某县某局"
 
 
 def _classify(text: str) -> Kind:
@@ -132,8 +130,8 @@ def _merge_labels(tokens: list[Tok], family: FamilySpec) -> list[Tok]:
     return _join_labels(tokens, joins, _join)
 
 
-_CLOSES_WORD = regex.compile(r"[\p{Han}）)]$")
-_OPENS_WORD = regex.compile(r"^[\p{Han}（(]")
+_CLOSES_WORD = compiled(r"[\p{Han}）)]$")
+_OPENS_WORD = compiled(r"^[\p{Han}（(]")
 
 
 def _join(left: str, right: str) -> str:
@@ -142,7 +140,7 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-_GLUED_CODE = regex.compile(
+_GLUED_CODE = compiled(
     r"^(?P<amount>[-−]?[\d,]*\d\.\d{2})(?P<code>(?P<once>\d{3}|\d{5}|\d{7})(?P=once)?)$"
 )
 
@@ -162,7 +160,7 @@ def _unglue(tokens: list[Tok]) -> list[Tok]:
     return out
 
 
-_DOUBLED_CODE = regex.compile(r"^(\d{3}|\d{5}|\d{7})\1$")
+_DOUBLED_CODE = compiled(r"^(\d{3}|\d{5}|\d{7})\1$")
 
 
 def _undouble_codes(tokens: list[Tok]) -> list[Tok]:
@@ -236,8 +234,8 @@ def _mark_codes(tokens: list[Tok]) -> list[Tok]:
     return marked
 
 
-_TWO_DIGITS = regex.compile(r"\d{2}")
-_ONE_DIGIT = regex.compile(r"\d")
+_TWO_DIGITS = compiled(r"\d{2}")
+_ONE_DIGIT = compiled(r"\d")
 
 
 def _code_part(token: Tok) -> bool:
@@ -360,7 +358,7 @@ def spending_first(lines_tokens: Sequence[list[Tok]]) -> list[list[Tok]]:
     return out
 
 
-_UNIT_CODE = regex.compile(r"\d{3}(?:\d{3}){0,2}")
+_UNIT_CODE = compiled(r"\d{3}(?:\d{3}){0,2}")
 
 
 def _mark_unit_code(tokens: list[Tok]) -> list[Tok]:
@@ -406,7 +404,7 @@ def _merge_split_ordinals(tokens: list[Tok]) -> list[Tok]:
     return _join_labels(tokens, joins, str.__add__)
 
 
-_LONE_ORDINAL = regex.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]?$")
+_LONE_ORDINAL = compiled(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]?$")
 
 
 _Pass = Callable[[list[Tok], FamilySpec, LineLayout], list[Tok]]

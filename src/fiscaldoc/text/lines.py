@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Location
 
 
@@ -41,17 +42,17 @@ class Line:
         return "\t" in self.text
 
 
-_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_ENTITY = regex.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
-_HEADING = regex.compile(r"^\s{0,3}#{1,6}[ \t]+")
-_EMPHASIS = regex.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_BULLET = regex.compile(r"^\s{0,3}[-*+][ \t]+(?=\D)")
-_PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-_PIPE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TAG = compiled(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ENTITY = compiled(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+_HEADING = compiled(r"^\s{0,3}#{1,6}[ \t]+")
+_EMPHASIS = compiled(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_BULLET = compiled(r"^\s{0,3}[-*+][ \t]+(?=\D)")
+_PIPE_ROW = compiled(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = compiled(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Digits broken by the PDF text layer: "2, 129. 35" -> "2,129.35", "945. 84" -> "945.84".
-_SPACE_IN_NUMBER = regex.compile(r"(?<=\d[,.，])[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=[,.，]\d)")
+_SPACE_IN_NUMBER = compiled(r"(?<=\d[,.，])[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=[,.，]\d)")
 # A full-width comma used as a thousands separator: "1，360.62".
-_WIDE_COMMA = regex.compile(r"(?<=\d)，(?=\d{3}(?:[.,，]|\D|$))")
+_WIDE_COMMA = compiled(r"(?<=\d)，(?=\d{3}(?:[.,，]|\D|$))")
 # Characters that mean the same thing in every rendering.
 _TRANSLATE = str.maketrans(
     {
@@ -128,7 +129,7 @@ class _Mapped:
 # Whatever any edit below starts from: markup characters, characters the table translates,
 # leading or trailing space, a space or a full-width comma between digits. A line without any
 # (most lines of a document) is already clean.
-_EDITABLE = regex.compile(
+_EDITABLE = compiled(
     "[<&|*_#" + regex.escape("".join(chr(code) for code in _TRANSLATE)) + "]"
     r"|^[^\S\t]|^\s{0,3}[\-+]|[^\S\t]$"  # a tab before or after the cells is kept as it is
     r"|(?<=\d[,.，])[ \u3000]|(?<=\d)[ \u3000]+[,.，]\d|(?<=\d)，\d"
@@ -164,8 +165,8 @@ def edit_line(number: int, raw: str) -> Line:
     return Line(number, mapped.text, tuple(mapped.columns))
 
 
-_TAG_NAME = regex.compile(r"</?([A-Za-z0-9]+)")
-_CELL_PADDING = regex.compile(r" +(?=\t)|(?<=\t) +")
+_TAG_NAME = compiled(r"</?([A-Za-z0-9]+)")
+_CELL_PADDING = compiled(r" +(?=\t)|(?<=\t) +")
 
 
 def _is_block_tag(tag: str) -> bool:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-import regex
-
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Finding, Row, Section, Severity, Table, TableId, ValueRef
 from fiscaldoc.model.amount import quantum
 from fiscaldoc.model.facts import Fact, split_code
@@ -26,7 +25,7 @@ _B_SUMMARY = TableId.BUDGET_SUMMARY
 _B_FISCAL = TableId.BUDGET_FISCAL_APPROPRIATION_SUMMARY
 _B_FUNCTION = TableId.BUDGET_GENERAL_BY_FUNCTION
 _B_ECONOMIC = TableId.BUDGET_GENERAL_BY_ECONOMIC
-_NOT_A_NAME = regex.compile(r"其中|[：:\s]|收入$|支出$|预算|财政|当年")
+_NOT_A_NAME = compiled(r"其中|[：:\s]|收入$|支出$|预算|财政|当年")
 _B_TOTALS = {
     "budget_income_total": (_B_SUMMARY, Section.INCOME, ("本年收入合计", "收入总计")),
     "budget_expenditure_total": (_B_SUMMARY, Section.EXPENDITURE, ("本年支出合计", "支出总计")),
@@ -184,11 +183,11 @@ def budget_figures(context: Context, this: Rule) -> Iterator[Finding]:
 
 
 _BUDGET_EMPTY = (
-    (regex.compile(r"政府性基金"), TableId.BUDGET_GOVERNMENT_FUND, ()),
-    (regex.compile(r"政府采购"), TableId.BUDGET_PROCUREMENT, ()),
-    (regex.compile(r"三公|因公出国|公务用车|公务接待"), TableId.BUDGET_THREE_PUBLIC, ()),
-    (regex.compile(r"会议费"), TableId.BUDGET_THREE_PUBLIC, ("会议费",)),
-    (regex.compile(r"培训费"), TableId.BUDGET_THREE_PUBLIC, ("培训费",)),
+    (compiled(r"政府性基金"), TableId.BUDGET_GOVERNMENT_FUND, ()),
+    (compiled(r"政府采购"), TableId.BUDGET_PROCUREMENT, ()),
+    (compiled(r"三公|因公出国|公务用车|公务接待"), TableId.BUDGET_THREE_PUBLIC, ()),
+    (compiled(r"会议费"), TableId.BUDGET_THREE_PUBLIC, ("会议费",)),
+    (compiled(r"培训费"), TableId.BUDGET_THREE_PUBLIC, ("培训费",)),
 )
 """What a budget's statement of absence names → the budget table (and columns) it empties."""
 

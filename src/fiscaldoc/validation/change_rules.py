@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Finding, Severity
 from fiscaldoc.model.amount import FIGURE
 from fiscaldoc.validation.context import Context
@@ -17,18 +18,18 @@ from fiscaldoc.validation.figure_rules import breakdowns, wan, yuan_of
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import Flow, flows, where
 
-_BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_BRACKETED = compiled(r"[（(][^）)]*[）)]")
 
 _NUM = rf"(?:{FIGURE})"
-_CHANGE = regex.compile(
+_CHANGE = compiled(
     rf"\G(?P<unit>万元|元)[。，,]?(?:与上年相比|比上年|较上年)[，,]?[^，。；\d]{{0,16}}?"
     rf"(?:(?P<word>增加|减少)(?P<amount>{_NUM})\s*(?P<dunit>万元|元)|(?P<flat>持平|未发生变化))"
 )
-_FIGURE = regex.compile(rf"(?P<amount>{_NUM})\s*(?=万元|元)")
-_SUBJECT_END = regex.compile(r"[。；;：:]")
+_FIGURE = compiled(rf"(?P<amount>{_NUM})\s*(?=万元|元)")
+_SUBJECT_END = compiled(r"[。；;：:]")
 _REACH = 60
 """How far back (characters) the words naming a figure may start."""
-_GENERIC = regex.compile(
+_GENERIC = compiled(
     r"^[（(]?[一二三四五六七八九十\d]+[）)]?[、.．]?|(?:收入|支出)?(?:预算)?(?:总计|合计)$"
 )
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 import attrs
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import DocumentKind, Finding, Severity, excerpt
 from fiscaldoc.model.amount import FIGURE, quantum
 from fiscaldoc.validation.context import Context
@@ -20,10 +21,10 @@ from fiscaldoc.validation.text_rules import Flow, flows, where
 
 _NUM = rf"({FIGURE})"
 _MONEY = rf"{_NUM}\s*(万元|元)"
-_INITIAL = regex.compile(rf"年初预算(?:数)?(?:为|是)?{_MONEY}")
-_FULL_YEAR = regex.compile(rf"(?:全年|调整)预算(?:数)?(?:为|是)?{_MONEY}")
-_ACTUAL = regex.compile(rf"(?:支出)?决算(?:数)?(?:为|是)?{_MONEY}")
-_VERDICT = regex.compile(
+_INITIAL = compiled(rf"年初预算(?:数)?(?:为|是)?{_MONEY}")
+_FULL_YEAR = compiled(rf"(?:全年|调整)预算(?:数)?(?:为|是)?{_MONEY}")
+_ACTUAL = compiled(rf"(?:支出)?决算(?:数)?(?:为|是)?{_MONEY}")
+_VERDICT = compiled(
     r"决算数?(?P<word>大于|小于|超过|低于|高于|等于)(?P<which>年初|全年)?预算数?"
     r"|决算数?(?:与|和)(?P<which>年初|全年)?预算数?(?P<word>持平)"
 )
@@ -116,13 +117,13 @@ def budget_vs_actual(context: Context, this: Rule) -> Iterator[Finding]:
 
 
 _UP = r"增加|增长|上升|提高|增幅"
-_UP_WORD = regex.compile(_UP)
+_UP_WORD = compiled(_UP)
 _DOWN = r"减少|下降|降低|降幅|减幅"
-_CHANGE = regex.compile(
+_CHANGE = compiled(
     rf"(?P<first>{_UP}|{_DOWN})了?{_MONEY}[，,]?(?:同比)?"
     rf"(?P<second>{_UP}|{_DOWN})(?:了|为)?{_NUM}\s*[%％]"
 )
-_FLAT = regex.compile(rf"(?P<first>{_UP}|{_DOWN})了?{_MONEY}[，,]?(?:与上年|同比)?(?:持平|零增长)")
+_FLAT = compiled(rf"(?P<first>{_UP}|{_DOWN})了?{_MONEY}[，,]?(?:与上年|同比)?(?:持平|零增长)")
 
 
 def _up(word: str) -> bool:
@@ -163,12 +164,12 @@ def change_direction(context: Context, this: Rule) -> Iterator[Finding]:
                 )
 
 
-_STATED_CHANGE = regex.compile(
+_STATED_CHANGE = compiled(
     rf"(?P<word>{_UP}|{_DOWN})了?{_NUM}\s*(?:[%％]|万元|元)[^。]{{0,12}}?[。，；]?"
     r"(?:其)?主要原因(?:是|为)?[:：]?(?P<reason>[^。]*)"
 )
-_REASON_UP = regex.compile(r"增加|增长|上升|提高|追加|调增")
-_REASON_DOWN = regex.compile(r"减少|下降|降低|压减|调减|缩减|节约|节省|未安排|取消|减员|压缩")
+_REASON_UP = compiled(r"增加|增长|上升|提高|追加|调增")
+_REASON_DOWN = compiled(r"减少|下降|降低|压减|调减|缩减|节约|节省|未安排|取消|减员|压缩")
 
 
 @rule(
@@ -201,8 +202,8 @@ def reason_direction(context: Context, this: Rule) -> Iterator[Finding]:
                 )
 
 
-_REASON = regex.compile(r"原因|由于|因为|主要是|主要系|系因")
-_VERDICT_OR_CHANGE = regex.compile(
+_REASON = compiled(r"原因|由于|因为|主要是|主要系|系因")
+_VERDICT_OR_CHANGE = compiled(
     rf"决算数?(?:大于|小于|超过|低于)(?:年初|全年)?预算数?|(?:{_UP}|{_DOWN}){_MONEY}[，,]"
     rf"(?:{_UP}|{_DOWN}){_NUM}\s*[%％]"
 )
@@ -239,7 +240,7 @@ def reason_missing(context: Context, this: Rule) -> Iterator[Finding]:
                 )
 
 
-_ZERO_COMPLETION = regex.compile(
+_ZERO_COMPLETION = compiled(
     rf"年初预算(?:数)?(?:为|是)?0(?:\.0+)?\s*(?:万元|元)[^。]{{0,60}}?完成年初预算的{_NUM}\s*[%％]"
 )
 
@@ -268,7 +269,7 @@ def completion_of_zero(context: Context, this: Rule) -> Iterator[Finding]:
             )
 
 
-_RATE_OF_CHANGE = regex.compile(
+_RATE_OF_CHANGE = compiled(
     rf"(?P<x>{_NUM})\s*(?P<ux>万元|元)"
     r"(?P<gap>(?:[^。；\d%）)]|(?:19|20)\d{2}年|。(?=与上年|比上年|较上年|同比)){0,16}?)"
     rf"(?P<w1>增加|减少)了?(?P<d>{_NUM})\s*(?P<ud>万元|元)[，,]?(?:同比)?"

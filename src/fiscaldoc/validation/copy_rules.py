@@ -6,19 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Finding, Severity, excerpt
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import flows, where
 
-_QUOTES_AND_SPACES = regex.compile(r"[\s“”\"‘’.．、]")
+_QUOTES_AND_SPACES = compiled(r"[\s“”\"‘’.．、]")
 
-_HEAD = regex.compile(r"(?P<name>[^，。；：:\d、（）()“”\"]{2,30}?)[（(]项[）)]")
-_SAYS = regex.compile(
-    r"(?P<what>主要用于|主要原因|原因)(?:是|为|在于)?[：:]?(?P<text>[^。；;]{2,80})"
-)
+_HEAD = compiled(r"(?P<name>[^，。；：:\d、（）()“”\"]{2,30}?)[（(]项[）)]")
+_SAYS = compiled(r"(?P<what>主要用于|主要原因|原因)(?:是|为|在于)?[：:]?(?P<text>[^。；;]{2,80})")
 _SHORTEST = 4
 """Names shorter than this (「其他」) are too common to tell one item from another."""
 

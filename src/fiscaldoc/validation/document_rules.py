@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import (
     DocumentKind,
     Finding,
@@ -54,38 +55,36 @@ BUDGET_TABLES: tuple[tuple[TableId, ...], ...] = (
 by economic code); provinces add more (项目支出, 政府采购)."""
 
 BUDGET_STATEMENT_TARGETS: tuple[tuple[regex.Pattern[str], TableId, str], ...] = (
-    (regex.compile(r"三公"), TableId.BUDGET_THREE_PUBLIC, ""),
-    (regex.compile(r"政府性基金"), TableId.BUDGET_GOVERNMENT_FUND, ""),
-    (regex.compile(r"政府性基金"), TableId.BUDGET_GOVERNMENT_FUND_EXPENDITURE, ""),
-    (regex.compile(r"国有资本"), TableId.BUDGET_STATE_CAPITAL_EXPENDITURE, ""),
-    (regex.compile(r"政府采购"), TableId.BUDGET_PROCUREMENT, ""),
+    (compiled(r"三公"), TableId.BUDGET_THREE_PUBLIC, ""),
+    (compiled(r"政府性基金"), TableId.BUDGET_GOVERNMENT_FUND, ""),
+    (compiled(r"政府性基金"), TableId.BUDGET_GOVERNMENT_FUND_EXPENDITURE, ""),
+    (compiled(r"国有资本"), TableId.BUDGET_STATE_CAPITAL_EXPENDITURE, ""),
+    (compiled(r"政府采购"), TableId.BUDGET_PROCUREMENT, ""),
 )
 
 # What an "已公开空表 / 本年度无…支出" statement is about: (pattern, table, column or "" = all).
 STATEMENT_TARGETS: tuple[tuple[regex.Pattern[str], TableId, str], ...] = (
-    (regex.compile(r"三公.*(?:会议费|培训费)"), TableId.THREE_PUBLIC, ""),
-    (regex.compile(r"三公"), TableId.THREE_PUBLIC, "合计"),
-    (regex.compile(r"因公出国"), TableId.THREE_PUBLIC, "因公出国（境）费"),
-    (regex.compile(r"公务用车购置费"), TableId.THREE_PUBLIC, "公务用车购置费"),
-    (regex.compile(r"公务用车运行"), TableId.THREE_PUBLIC, "公务用车运行维护费"),
-    (regex.compile(r"公务接待"), TableId.THREE_PUBLIC, "公务接待费"),
-    (regex.compile(r"会议费"), TableId.THREE_PUBLIC, "会议费"),
-    (regex.compile(r"培训费"), TableId.THREE_PUBLIC, "培训费"),
-    (regex.compile(r"政府性基金"), TableId.GOVERNMENT_FUND, ""),
-    (regex.compile(r"国有资本"), TableId.STATE_CAPITAL, ""),
+    (compiled(r"三公.*(?:会议费|培训费)"), TableId.THREE_PUBLIC, ""),
+    (compiled(r"三公"), TableId.THREE_PUBLIC, "合计"),
+    (compiled(r"因公出国"), TableId.THREE_PUBLIC, "因公出国（境）费"),
+    (compiled(r"公务用车购置费"), TableId.THREE_PUBLIC, "公务用车购置费"),
+    (compiled(r"公务用车运行"), TableId.THREE_PUBLIC, "公务用车运行维护费"),
+    (compiled(r"公务接待"), TableId.THREE_PUBLIC, "公务接待费"),
+    (compiled(r"会议费"), TableId.THREE_PUBLIC, "会议费"),
+    (compiled(r"培训费"), TableId.THREE_PUBLIC, "培训费"),
+    (compiled(r"政府性基金"), TableId.GOVERNMENT_FUND, ""),
+    (compiled(r"国有资本"), TableId.STATE_CAPITAL, ""),
 )
-_TABLES_APART = regex.compile(r"表\s*(?:样|格)?\s*附\s*后|详见附表|见附件")
+_TABLES_APART = compiled(r"表\s*(?:样|格)?\s*附\s*后|详见附表|见附件")
 """A narrative saying its tables are published apart (具体公开表样附后, 公开表附后)."""
 _NUMERALS = "一二三四五六七八九十"
 SECTION_COUNT = 14
 """The 情况说明 of the Ministry's 决算 template has fourteen numbered sections (一 … 十四): the
 count when a document prints neither a contents list nor its 其他重要事项 section."""
 
-_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度")
-_PREVIOUS_YEAR = regex.compile(
-    r"(?:与|比|较)\s*((?:19|20)\d{2})\s*年(?:度)?(?:相比|对比|比较|同期)?"
-)
-_PLACEHOLDER = regex.compile(
+_YEAR = compiled(r"((?:19|20)\d{2})\s*年度")
+_PREVIOUS_YEAR = compiled(r"(?:与|比|较)\s*((?:19|20)\d{2})\s*年(?:度)?(?:相比|对比|比较|同期)?")
+_PLACEHOLDER = compiled(
     r"[XＸx×]{2,}|（\s*(?:单位|部门)名称\s*）|\(\s*(?:单位|部门)名称\s*\)|（\s*）|\(\s*\)"
     r"|【\s*】|(?<![\d.,])20\d?\s?年度"
 )
@@ -276,8 +275,8 @@ def _part_groups(
     return part, [g for g in groups if g]
 
 
-_PART_TITLE = regex.compile(r"^第[一二三四五六七八九十]+部分")
-_ENTRY = regex.compile(r"^([一二三四五六七八九十]+)[、.．]")
+_PART_TITLE = compiled(r"^第[一二三四五六七八九十]+部分")
+_ENTRY = compiled(r"^([一二三四五六七八九十]+)[、.．]")
 
 
 def _contents_count(context: Context) -> int:
@@ -428,14 +427,14 @@ def year(context: Context, this: Rule) -> Iterator[Finding]:
                 )
 
 
-_AS_OF = regex.compile(r"截[至止]((?:19|20)\d{2})年(?:12月31日|底|末)?")
+_AS_OF = compiled(r"截[至止]((?:19|20)\d{2})年(?:12月31日|底|末)?")
 """「截至2024年12月31日」: a 决算's assets are of its year's end; a budget's of the year before
 (截至2024年8月31日 in a 2025 budget) or its own."""
-_COMPARED_AFTER = regex.compile(r"(?:相比|相较|比较|同期|对比)")
+_COMPARED_AFTER = compiled(r"(?:相比|相较|比较|同期|对比)")
 _COMPARING = ("与", "较", "比", "同", "和", "较之")
 
 
-_UNIT_SUFFIX = regex.compile(r"\s+|本级$|（本级）$|\(本级\)$")
+_UNIT_SUFFIX = compiled(r"\s+|本级$|（本级）$|\(本级\)$")
 
 
 def _same_unit(printed: str, name: str) -> bool:

@@ -9,13 +9,14 @@ from decimal import Decimal
 
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Finding, Severity, ValueRef, excerpt
 from fiscaldoc.model.amount import FIGURE, quantum
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import Flow, flows, where
 
-_SAYS_EMPTY = regex.compile(r"本表为空表|故本表无数据|本表无数据|以空表列示|为空表")
+_SAYS_EMPTY = compiled(r"本表为空表|故本表无数据|本表无数据|以空表列示|为空表")
 
 
 @rule(
@@ -60,12 +61,12 @@ def note_against_figures(context: Context, this: Rule) -> Iterator[Finding]:
 
 _NUM = rf"(?:{FIGURE})"
 _MONEY = rf"({_NUM})\s*(万元|元)"
-_TOTAL = regex.compile(
+_TOTAL = compiled(
     rf"政府采购(?:支出)?(?:总)?金额(?:[（(][^）)]{{0,12}}[）)])?(?:为|是|共)?{_MONEY}"
 )
-_RESERVED = regex.compile(rf"面向中小企业预留政府采购项目(?:预算)?金额(?:为)?{_MONEY}")
-_SMALL = regex.compile(rf"面向小微企业预留政府采购项目(?:预算)?金额(?:为)?{_MONEY}")
-_OTHER = regex.compile(rf"在其他政府采购项目中[^。；]{{0,30}}?(?:采购)?金额(?:为)?{_MONEY}")
+_RESERVED = compiled(rf"面向中小企业预留政府采购项目(?:预算)?金额(?:为)?{_MONEY}")
+_SMALL = compiled(rf"面向小微企业预留政府采购项目(?:预算)?金额(?:为)?{_MONEY}")
+_OTHER = compiled(rf"在其他政府采购项目中[^。；]{{0,30}}?(?:采购)?金额(?:为)?{_MONEY}")
 
 
 def _value(found: regex.Match[str]) -> tuple[Decimal, Decimal]:

@@ -11,6 +11,7 @@ from decimal import Decimal
 import attrs
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import DocumentKind, Finding, Row, Severity, Table, excerpt
 from fiscaldoc.model.amount import FIGURE, quantum
 from fiscaldoc.reference.catalogue import match_title
@@ -18,14 +19,12 @@ from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import Flow, flows, where
 
-_LEVEL_AND_QUOTES = regex.compile(r"[（(](?:类|款|项)[）)]|[\s“”\"‘’.．、]|^\d+")
-_NOT_DIGIT = regex.compile(r"\D")
+_LEVEL_AND_QUOTES = compiled(r"[（(](?:类|款|项)[）)]|[\s“”\"‘’.．、]|^\d+")
+_NOT_DIGIT = compiled(r"\D")
 
 _NUM = rf"(?:{FIGURE})"
-_MONEY = regex.compile(rf"(?P<amount>{_NUM})\s*(?P<unit>万元|元)")
-_HEADING = regex.compile(
-    r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第.部分|此外"
-)
+_MONEY = compiled(rf"(?P<amount>{_NUM})\s*(?P<unit>万元|元)")
+_HEADING = compiled(r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第.部分|此外")
 
 
 def yuan_of(amount: str, unit: str) -> tuple[Decimal, Decimal]:
@@ -52,11 +51,11 @@ def prose_finding(this: Rule, flow: Flow, offset: int, quoted: str, *, zh: str, 
 
 # -- the parts a total 「包括」 ----------------------------------------------------------------
 
-_TOTAL = regex.compile(
+_TOTAL = compiled(
     rf"(?:总计|合计)(?:为)?(?P<amount>{_NUM})\s*(?P<unit>万元|元)[。，,]?(?<!主要)包括[：:]"
 )
-_SUBJECT = regex.compile(r"[^，。；：:\d]{0,24}$")
-_ITEM_START = regex.compile(r"(?P<n>\d{1,2})[.．、](?!\d)")
+_SUBJECT = compiled(r"[^，。；：:\d]{0,24}$")
+_ITEM_START = compiled(r"(?P<n>\d{1,2})[.．、](?!\d)")
 
 
 def _line_starts(flow: Flow, start: int, end: int) -> list[int]:
@@ -160,13 +159,13 @@ def parts_of_total(context: Context, this: Rule) -> Iterator[Finding]:
 
 # -- one part of one total, one figure ------------------------------------------------------
 
-_PART = regex.compile(
+_PART = compiled(
     rf"(?<=^|[，。；：、,;:])(?P<label>[^，。；：、,;:\d%（）()“”]{{2,24}}?(?:支出|经费|收入))"
     rf"(?P<kind>预算数|预算|决算数|决算)?(?:为|是)?(?P<amount>{_NUM})\s*(?P<unit>万元|元)"
 )
-_PARENT = regex.compile(rf"(?:总计|合计)(?:为)?(?P<amount>{_NUM})\s*(?P<unit>万元|元)")
-_LEAD = regex.compile(r"^(?:此外|其中|另外|包括)")
-_NOT_A_PART = regex.compile(r"比|较|与|增|减|年|执行|实际|上|全|其他|平均")
+_PARENT = compiled(rf"(?:总计|合计)(?:为)?(?P<amount>{_NUM})\s*(?P<unit>万元|元)")
+_LEAD = compiled(r"^(?:此外|其中|另外|包括)")
+_NOT_A_PART = compiled(r"比|较|与|增|减|年|执行|实际|上|全|其他|平均")
 _REACH = 300
 """How far back (characters of the flow) a part's total may be stated."""
 
@@ -221,11 +220,11 @@ def repeated(context: Context, this: Rule) -> Iterator[Finding]:
 
 # -- a function item's figure, not its parent's ----------------------------------------------
 
-_ITEM = regex.compile(
+_ITEM = compiled(
     rf"[（(](?P<level>项|款)[）)][”\"]?(?:支出)?(?:预算数|预算|决算数|决算)?(?:为)?"
     rf"(?P<amount>{_NUM})\s*(?P<unit>万元|元)"
 )
-_NAME = regex.compile(r"[^，。；：:\d、]{2,80}$")
+_NAME = compiled(r"[^，。；：:\d、]{2,80}$")
 """The words naming the item, before its level marker."""
 _DIGITS = {"项": 7, "款": 5}
 
@@ -316,7 +315,7 @@ def item_level(context: Context, this: Rule) -> Iterator[Finding]:
 
 # -- a sentence saying its figure agrees with a named row of a named table --------------------
 
-_AGREES = regex.compile(
+_AGREES = compiled(
     r"与《(?P<title>[^》]{2,40})》(?:中)?的?“(?P<row>[^”]{2,20})”(?:支出|收入)?数?(?:对应)?一致"
 )
 _AFTER = 200

@@ -5,22 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Finding, Severity, TableId, ValueRef, excerpt
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import flows, where
 
-_PUNCTUATION = regex.compile(r"[\s（）()：:]")
-_ITEM = regex.compile(r"[^、，,]+")
+_PUNCTUATION = compiled(r"[\s（）()：:]")
+_ITEM = compiled(r"[^、，,]+")
 
 _BASIC_TABLES = (
     TableId.GENERAL_BUDGET_BASIC_EXPENDITURE,
     TableId.BUDGET_BASIC_BY_ECONOMIC,
     TableId.BUDGET_FISCAL_APPROPRIATION_BASIC,
 )
-_LIST = regex.compile(
+_LIST = compiled(
     r"(?P<kind>人员经费|公用经费)[^。；]{0,40}?(?:主要)?包括[:：]?(?P<list>[^。；（(]{2,400}?)等?[。；（(]"
 )
 

@@ -8,13 +8,12 @@ import weakref
 from collections.abc import Callable
 from typing import TypeVar
 
-import regex
-
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Document
 
 T = TypeVar("T")
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 def per_document(make: Callable[[Document], T]) -> Callable[[Document], T]:

@@ -6,20 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Document, Finding, Severity, ValueRef, excerpt
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.text_rules import flows, where
 
-_QUOTES_CODE_AND_SPACES = regex.compile(r"^[.．“”\"‘’]+|[（(]\s*\d{3,7}\s*[）)]|[\s（）()“”]")
-_LABEL_PUNCTUATION = regex.compile(r"[\s()（）:：、.．]")
-_NOT_DIGIT = regex.compile(r"\D")
-_PLACEHOLDER_NAME = regex.compile(r"[XＸx×]+")
+_QUOTES_CODE_AND_SPACES = compiled(r"^[.．“”\"‘’]+|[（(]\s*\d{3,7}\s*[）)]|[\s（）()“”]")
+_LABEL_PUNCTUATION = compiled(r"[\s()（）:：、.．]")
+_NOT_DIGIT = compiled(r"\D")
+_PLACEHOLDER_NAME = compiled(r"[XＸx×]+")
 
-_DISTRICT = regex.compile(r"^(.+?[省市])(.+?(?:区|县|自治县|旗))(.{2,})$")
-_TITLE_AFTER = regex.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)")
+_DISTRICT = compiled(r"^(.+?[省市])(.+?(?:区|县|自治县|旗))(.{2,})$")
+_TITLE_AFTER = compiled(r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)")
 
 
 def _misnamings(unit: str) -> list[tuple[str, bool, str]]:
@@ -74,7 +73,7 @@ def unit(context: Context, this: Rule) -> Iterator[Finding]:
 
 
 _LEVELS = (("类", 3), ("款", 5), ("项", 7))
-_PATH = regex.compile(
+_PATH = compiled(
     r"(?P<类>[^，。；：\d、（）()]{2,16}?)[（(]类[）)]"
     r"(?P<款>[^，。；：\d、（）()]{2,20}?)[（(]款[）)]"
     r"(?:(?P<项>[^，。；：\d、（）()]{2,25}?)[（(]项[）)])?"

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Finding, Severity, excerpt
 from fiscaldoc.model.amount import FIGURE
 from fiscaldoc.validation.context import Context
@@ -17,16 +18,16 @@ from fiscaldoc.validation.registry import Rule, rule
 from fiscaldoc.validation.rounding import percent_adjusted, percent_consistent, share_interval
 from fiscaldoc.validation.text_rules import Flow, flows, where
 
-_FULL_STOP = regex.compile(r"。")
-_LEAD_IN = regex.compile(r"^[；;，,：:]|^其中|^主要用于以下方面")
+_FULL_STOP = compiled(r"。")
+_LEAD_IN = compiled(r"^[；;，,：:]|^其中|^主要用于以下方面")
 
 _NUM = rf"(?:{FIGURE})"
-_ITEM = regex.compile(
+_ITEM = compiled(
     rf"(?P<name>[^，。；：:\d%]{{2,40}}?)(?P<amount>{_NUM})\s*(?P<unit>万元|元)[，,]?"
     rf"占(?P<base>[^\d，。；%]{{0,20}}?)的?(?P<pct>{_NUM})\s*[%％]"
 )
-_MONEY = regex.compile(rf"({_NUM})\s*(万元|元)")
-_WHOLE = regex.compile(r"“?三公”?经费")
+_MONEY = compiled(rf"({_NUM})\s*(万元|元)")
+_WHOLE = compiled(r"“?三公”?经费")
 """A base the parts make up by themselves: 因公出国（境）费, 公务用车购置及运行费, 公务接待费."""
 
 

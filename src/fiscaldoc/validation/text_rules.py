@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from fiscaldoc.cache import compiled
 from fiscaldoc.model import Document, Finding, Severity, ValueRef, excerpt
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
@@ -31,8 +32,8 @@ class Flow:
         return self.lines[max(bisect_right(self.starts, offset) - 1, 0)]
 
 
-_SPACE = regex.compile(r"\s+")
-_PAGE_NUMBER = regex.compile(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$")
+_SPACE = compiled(r"\s+")
+_PAGE_NUMBER = compiled(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$")
 _FLOWS: dict[int, tuple[weakref.ref[Document], tuple[Flow, ...]]] = {}
 
 
@@ -110,7 +111,7 @@ def _scan(
 
 
 _CHANGE = r"(?:增加|减少|增长|下降|降低|上升|大于|小于|超过|低于|持平|等于|高于)"
-_ALTERNATIVE = regex.compile(rf"{_CHANGE}[（(]{_CHANGE}[）)]")
+_ALTERNATIVE = compiled(rf"{_CHANGE}[（(]{_CHANGE}[）)]")
 
 
 @rule(
@@ -133,7 +134,7 @@ def alternatives(context: Context, this: Rule) -> Iterator[Finding]:
     )
 
 
-_INSTRUCTION = regex.compile(
+_INSTRUCTION = compiled(
     r"仍保留该表格式(?:[，,]?并?在本表下方作下述说明)?|(?:并)?在本表下方作下述说明|[（(]如持平作持平表述[）)]"
     r"|[（(]按[“\"]?[^（()）]{0,40}?(?:表|中)[^（()）]{0,40}?填写[）)]"
     r"|[（(]单位名称[）)]|[（(]部门名称[）)]"
@@ -161,7 +162,7 @@ def instructions(context: Context, this: Rule) -> Iterator[Finding]:
     )
 
 
-_DOUBLED = regex.compile(r"(?<![。，；：、！？])([。，；：、！？])\1(?![。，；：、！？])")
+_DOUBLED = compiled(r"(?<![。，；：、！？])([。，；：、！？])\1(?![。，；：、！？])")
 
 
 @rule(
@@ -183,7 +184,7 @@ def punctuation(context: Context, this: Rule) -> Iterator[Finding]:
     )
 
 
-_RATE = regex.compile(
+_RATE = compiled(
     r"(?:增长|下降|降低|上升|增幅|降幅|增加|减少)(?:了|为|约)?"
     r"(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?=[，。；;]|,(?!\d)|$)"
 )
@@ -216,7 +217,7 @@ _TYPOS = {
     "决算数数": "决算数",
     "预算数数": "预算数",
 }
-_TYPO = regex.compile("|".join(regex.escape(t) for t in _TYPOS))
+_TYPO = compiled("|".join(regex.escape(t) for t in _TYPOS))
 
 
 @rule(
@@ -273,7 +274,7 @@ def outdated_names(context: Context, this: Rule) -> Iterator[Finding]:
         yield from _scan(
             context,
             this,
-            regex.compile(regex.escape(old)),
+            compiled(regex.escape(old)),
             "科目名称「{0}」已于 " + f"{since} 年起改为「{new}」",
             "{0!r} " + f"was renamed {new!r} from {since}",
         )
