@@ -5,7 +5,6 @@ as one flow per source, so a phrase wrapped over two lines is still one phrase."
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -15,6 +14,7 @@ import regex
 from fiscaldoc.cache import compiled
 from fiscaldoc.model import Document, Finding, Severity, ValueRef, excerpt
 from fiscaldoc.validation.context import Context
+from fiscaldoc.validation.memo import per_document
 from fiscaldoc.validation.registry import Rule, rule
 
 
@@ -34,19 +34,13 @@ class Flow:
 
 _SPACE = compiled(r"\s+")
 _PAGE_NUMBER = compiled(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$")
-_FLOWS: dict[int, tuple[weakref.ref[Document], tuple[Flow, ...]]] = {}
 
 
+@per_document
 def flows(document: Document) -> tuple[Flow, ...]:
     """The narrative as flows (one per source file, in the order the lines are printed), made
-    once per document however many rules read them (kept beside it, dropped with it)."""
-    key = id(document)
-    held = _FLOWS.get(key)
-    if held is not None and held[0]() is document:
-        return held[1]
-    made = _flows(document)
-    _FLOWS[key] = (weakref.ref(document, lambda _: _FLOWS.pop(key, None)), made)
-    return made
+    once per document however many rules read them."""
+    return _flows(document)
 
 
 def _flows(document: Document) -> tuple[Flow, ...]:
