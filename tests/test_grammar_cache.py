@@ -101,10 +101,13 @@ def test_the_lexers_first_characters_are_kept_and_a_bad_entry_is_rebuilt(
     from fiscaldoc.narrative import lexer
 
     monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    lexer._first_characters_of_entries.cache_clear()
     built = lexer._first_characters_of_entries()
     (saved,) = tmp_path.glob("lexer-*.json")
+    lexer._first_characters_of_entries.cache_clear()
     assert lexer._first_characters_of_entries() == built
     saved.write_bytes(b'["only one"')
+    lexer._first_characters_of_entries.cache_clear()
     assert lexer._first_characters_of_entries() == built
     assert any(chars is None for chars in built)  # an entry that may start with any Han
     assert any(chars is not None and "1" in chars for chars in built)  # the figures

@@ -102,9 +102,10 @@ def _dispatch(*, gated: bool) -> _Dispatch:
     )
 
 
+@functools.cache
 def _first_characters_of_entries() -> list[frozenset[str] | None]:
-    """Each entry's first characters (:func:`_first_characters`), kept in the cache folder:
-    working them out is most of what building the lexer costs."""
+    """Each entry's first characters (:func:`_first_characters`), kept in the cache folder
+    (working them out is most of what building the lexer costs) and read once per process."""
     path = cached_file(f"lexer-{_cache_key()}.json")
     if path is not None:
         with contextlib.suppress(Exception):

@@ -17,7 +17,7 @@ from fiscaldoc.model.amount import FIGURE, quantum
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import RULES, Rule, rule
 from fiscaldoc.validation.rounding import percent_adjusted, percent_consistent, share_interval
-from fiscaldoc.validation.text_rules import Flow, flows, where
+from fiscaldoc.validation.text_rules import flows, prose_finding
 
 _NUM = rf"({FIGURE})"
 _MONEY = rf"{_NUM}\s*(万元|元)"
@@ -60,17 +60,6 @@ def _agrees(word: str, actual: Decimal, budget: Decimal) -> bool:
     return actual == budget
 
 
-def _finding(this: Rule, flow: Flow, offset: int, quoted: str, *, zh: str, en: str) -> Finding:
-    line = flow.line_at(offset)
-    return Finding(
-        this.id,
-        this.severity,
-        f"第 {line} 行：{zh}",
-        f"line {line}: {en}",
-        (where(line, excerpt(quoted), source=flow.source),),
-    )
-
-
 def _fmt(value: Decimal) -> str:
     return format((value / 10_000).normalize(), "f") + " 万元"
 
@@ -106,7 +95,7 @@ def budget_vs_actual(context: Context, this: Rule) -> Iterator[Finding]:
             if any(_agrees(found["word"], actual, budget) for budget in budgets):
                 continue
             stated = " / ".join(_fmt(b) for b in budgets)
-            yield _finding(
+            yield prose_finding(
                 this,
                 flow,
                 found.start(),
@@ -144,7 +133,7 @@ def change_direction(context: Context, this: Rule) -> Iterator[Finding]:
     for flow in flows(context.document):
         for found in _CHANGE.finditer(flow.text):
             if _up(found["first"]) != _up(found["second"]) and Decimal(found[5]) != 0:
-                yield _finding(
+                yield prose_finding(
                     this,
                     flow,
                     found.start(),
@@ -154,7 +143,7 @@ def change_direction(context: Context, this: Rule) -> Iterator[Finding]:
                 )
         for found in _FLAT.finditer(flow.text):
             if Decimal(found[2].replace(",", "")) != 0:
-                yield _finding(
+                yield prose_finding(
                     this,
                     flow,
                     found.start(),
@@ -191,7 +180,7 @@ def reason_direction(context: Context, this: Rule) -> Iterator[Finding]:
             falls = not _up(found["word"])
             if (falls and ups and not downs) or (not falls and downs and not ups):
                 said = "减少" if falls else "增加"
-                yield _finding(
+                yield prose_finding(
                     this,
                     flow,
                     found.start(),
@@ -230,7 +219,7 @@ def reason_missing(context: Context, this: Rule) -> Iterator[Finding]:
             end = flow.text.find("。", end + 1) if end >= 0 else -1
             following = flow.text[found.end() : end if end >= 0 else len(flow.text)]
             if _REASON.search(following) is None:
-                yield _finding(
+                yield prose_finding(
                     this,
                     flow,
                     found.start(),
@@ -259,7 +248,7 @@ def completion_of_zero(context: Context, this: Rule) -> Iterator[Finding]:
         for found in _ZERO_COMPLETION.finditer(flow.text):
             if Decimal(found[1]) == 0:
                 continue
-            yield _finding(
+            yield prose_finding(
                 this,
                 flow,
                 found.start(),
@@ -311,7 +300,7 @@ def rate_of_change(context: Context, this: Rule) -> Iterator[Finding]:
             if interval is None or percent_consistent(stated, interval):
                 continue
             low, high = interval
-            finding = _finding(
+            finding = prose_finding(
                 this,
                 flow,
                 found.start(),

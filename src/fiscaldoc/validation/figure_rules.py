@@ -17,7 +17,7 @@ from fiscaldoc.model.amount import FIGURE, quantum
 from fiscaldoc.reference.catalogue import match_title
 from fiscaldoc.validation.context import Context
 from fiscaldoc.validation.registry import Rule, rule
-from fiscaldoc.validation.text_rules import Flow, flows, where
+from fiscaldoc.validation.text_rules import Flow, flows, prose_finding, where
 
 _LEVEL_AND_QUOTES = compiled(r"[（(](?:类|款|项)[）)]|[\s“”\"‘’.．、]|^\d+")
 _NOT_DIGIT = compiled(r"\D")
@@ -36,17 +36,6 @@ def yuan_of(amount: str, unit: str) -> tuple[Decimal, Decimal]:
 
 def wan(value: Decimal) -> str:
     return format((value / 10_000).normalize(), "f")
-
-
-def prose_finding(this: Rule, flow: Flow, offset: int, quoted: str, *, zh: str, en: str) -> Finding:
-    line = flow.line_at(offset)
-    return Finding(
-        this.id,
-        this.severity,
-        f"第 {line} 行：{zh}",
-        f"line {line}: {en}",
-        (where(line, excerpt(quoted), source=flow.source),),
-    )
 
 
 # -- the parts a total 「包括」 ----------------------------------------------------------------

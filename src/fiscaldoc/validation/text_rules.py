@@ -67,6 +67,18 @@ def where(line: int, what: str, table: str = "document", source: str = "") -> Va
     return ValueRef(table=table, row_code="", row_label=what, column="", line=line, source=source)
 
 
+def prose_finding(this: Rule, flow: Flow, offset: int, quoted: str, *, zh: str, en: str) -> Finding:
+    """A finding of ``this`` on the phrase of ``flow`` at ``offset``, located at its line."""
+    line = flow.line_at(offset)
+    return Finding(
+        this.id,
+        this.severity,
+        f"第 {line} 行：{zh}",
+        f"line {line}: {en}",
+        (where(line, excerpt(quoted), source=flow.source),),
+    )
+
+
 def _texts(document: Document) -> Iterator[tuple[str, ValueRef]]:
     """The notes printed under each table (located at the table's last row: they follow it)."""
     for table in document.tables:
