@@ -8,21 +8,23 @@ from typing import Any
 
 import pytest
 
-import fiscaldoc
-from tests.test_corpus import _document, _pages_of_lines, _params
+from tests.test_corpus import READINGS, _document, _pages_of_lines, _reading, _report, on_pages
 
 
 def _listed() -> list[Any]:
-    return [p for p in _params("defect") if p.values[1].get("rule")]
+    out = []
+    for path in READINGS:
+        reading = _reading(path)
+        for index, defect in enumerate(reading.get("defect", [])):
+            if defect.get("rule"):
+                out.append(pytest.param(reading, defect, id=f"{path.stem}-{index}"))
+    return out
 
 
-@pytest.mark.parametrize(("name", "defect"), _listed())
-def test_a_listed_defect_is_found_by_its_rule_on_its_page(name: str, defect: Any) -> None:
-    doc = _document(name)
-    pages = _pages_of_lines(doc)
-    found = [
-        {pages.get(ref.line) for ref in f.locations}
-        for f in fiscaldoc.validate(doc).findings
-        if f.rule == defect["rule"]
-    ]
+@pytest.mark.parametrize(("reading", "defect"), _listed())
+def test_a_listed_defect_is_found_by_its_rule_on_its_page(
+    reading: dict[str, Any], defect: Any
+) -> None:
+    pages = _pages_of_lines(_document(reading["document"]["file"]))
+    found = [on_pages(f, pages) for f in _report(reading).findings if f.rule == defect["rule"]]
     assert any(defect.get("page") is None or defect["page"] in on for on in found), defect

@@ -183,9 +183,15 @@ def _check(unit_name: str | None, year: int | None) -> None:
 
 
 def validate_file(
-    path: str | os.PathLike[str], *, unit_name: str | None = None, year: int | None = None
+    path: str | os.PathLike[str],
+    *,
+    unit_name: str | None = None,
+    year: int | None = None,
+    previous: str | os.PathLike[str] | None = None,
 ) -> Report:
-    """Parse a file and validate it (see :func:`fiscaldoc.validation.validate`)."""
+    """Parse a file and validate it (see :func:`fiscaldoc.validation.validate`); ``previous``
+    is the file of the same unit's document of the year before, to check against."""
     from fiscaldoc.validation import validate  # noqa: PLC0415 - parsing alone does not need it
 
-    return validate(parse_file(path, unit_name=unit_name, year=year))
+    last_year = None if previous is None else parse_file(previous)
+    return validate(parse_file(path, unit_name=unit_name, year=year), previous=last_year)

@@ -128,6 +128,8 @@ most 18 digits before the point (:data:`fiscaldoc.model.amount.MAX_INTEGER_DIGIT
 run of digits is a word, never a figure read in part."""
 
 _YEAR = r"(?:19|20)\d{2}\s*年度?"
+_THIS_YEAR = r"(?:本年度?|今年)(?:预算|决算)?数?"
+_LAST_YEAR = r"\s*(?:上年度?|去年)(?:决算|预算)?(?:安排)?数?"
 
 
 @attrs.frozen(slots=True)
@@ -162,11 +164,18 @@ ENTRIES: tuple[Entry, ...] = (
         r"(?P<num>\d+)\s*个\s*(?P<name>一、二级项目|[一二三]级项目|项目|专项资金)"
         r"(?:的)?(?:绩效)?(?:自评结果|评价结果)?(?:进行自评)?",
     ),
+    # "本年数小于上年预算数 40.05 万元", "本年数等于上年预算数", "本年数与上年数持平" (Jiangsu):
+    # a change, worded as this year's figure against last year's
+    Entry(Kind.COMPARE, rf"{_THIS_YEAR}(?=(?:大于|高于|多于|超过|小于|低于|少于|等于){_LAST_YEAR})"),
+    Entry(None, rf"{_THIS_YEAR}(?=\s*(?:与|比|较)\s*(?:上年|去年))"),
+    Entry(Kind.INCREASE, rf"(?:大于|高于|多于|超过){_LAST_YEAR}"),
+    Entry(Kind.DECREASE, rf"(?:小于|低于|少于){_LAST_YEAR}"),
+    Entry(Kind.FLAT, rf"等于{_LAST_YEAR}"),
     Entry(
         Kind.COMPARE,
-        rf"与(?:上年|上年度|去年|{_YEAR})(?:决算数?|(?:年初)?预算(?:安排)?数?)?(?:相比|比较)?较?"
-        rf"|(?:(?:支出)?决算数?|支出)?(?:比|较)(?:上年|上年度|去年|{_YEAR})"
-        r"(?:决算数?|(?:年初)?预算(?:安排)?数?)?(?:相比)?"
+        rf"与\s*(?:上年|上年度|去年|{_YEAR})(?:决算数?|(?:年初)?预算(?:安排)?数?|数)?(?:相比|比较)?较?"
+        rf"|(?:(?:支出)?决算数?|支出)?(?:比|较)\s*(?:上年|上年度|去年|{_YEAR})"
+        r"(?:决算数?|(?:年初)?预算(?:安排)?数?|数)?(?:相比)?"
         r"|同比",
     ),
     Entry(
@@ -233,6 +242,14 @@ ENTRIES: tuple[Entry, ...] = (
         r"(?:\s*(?P<xiang>\p{Han}[\p{Han}\s]{0,30}?)\s*[（(]项[)）])?",
         base="function_item",
         marker=r"类[)）]",
+    ),
+    # under a heading that names the 类: "政协事务（款）行政运行（项）支出 3,233.03 万元"
+    Entry(
+        Kind.FUNC_ITEM,
+        r"(?P<kuan>\p{Han}{2,30}?)\s*[（(]款[)）]"
+        r"(?:\s*(?P<xiang>\p{Han}[\p{Han}\s]{0,30}?)\s*[（(]项[)）])?",
+        base="function_item",
+        marker=r"款[)）]",
     ),
     # -- performance ---------------------------------------------------------------------------
     Entry(
@@ -304,7 +321,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         Kind.PART,
         r"(?P<name>(?:一般公?共?预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款收入"
-        r"|上年结转(?:结余)?(?:收入)?|上年结余|用事业基金弥补收支差额)",
+        # "一般公共预算收入预算 17981.68 万元", "财政专户管理资金 0 万元" (Jiangsu): the part, not
+        # the budget's 收入预算
+        r"|(?:(?:一般公?共?预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)收入"
+        r"|财政专户管理资金|其他资金|上年结转资金)(?=\s*(?:预算)?\s*\d)"
+        r"|上年结转(?:结余)?(?:收入)?|上年结余|用事业基金弥补收支差额)(?:预算(?=\s*\d))?",
         "budget_income_item",
     ),
     Entry(Kind.PART, r"(?P<name>一般公?共?预算(?:当年)?(?:拨款)?支出)", "general_budget_funds"),
@@ -312,6 +333,13 @@ ENTRIES: tuple[Entry, ...] = (
         Kind.PART,
         r"(?P<name>(?:政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款支出)",
         "budget_expenditure_item",
+    ),
+    # "一般公共预算拨款安排的会议费预算支出 200.44 万元" (Jiangsu): the source of a 三公, 会议费,
+    # 培训费 or 机关运行经费 budget, not an appropriation figure of its own
+    Entry(
+        None,
+        r"(?:一般公共预算|财政)(?:财政)?拨款(?:资金)?安排的?"
+        r"(?=\s*[“\"‘]?(?:三公|因公出国|公务用车|公务接待|会议费|培训费|机关运行))",
     ),
     # the appropriation of a kind of budget: "涉及当年一般公共预算当年拨款 X 万元"
     _subject(
@@ -426,7 +454,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(Kind.DECREASE, r"减少|下降|降低|[降减]幅(?:为|是)?|减(?=\s*\d)"),
     # "“三公”经费预算数比上年预算数减少…": the figure compared is the subject's budget
     Entry(None, r"预算数?(?=\s*(?:比|较|与上年|同比))"),
-    Entry(Kind.FLAT, r"(?P<name>基本)?(?:持平|一致|相同|无变化|没有变化|未发生变化|未变化|不变)"),
+    Entry(Kind.FLAT, r"(?P<name>基本)?(?:持平|一致|相同|相等|零增长|无变化|没有变化|未发生变化|未变化|不变)"),
     Entry(Kind.QIZHONG, r"其中"),
     Entry(Kind.DUN, r"、"),
     # -- fillers -------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from fiscaldoc.validation import (
     names_rules,
     narrative_rules,
     performance_rules,
+    previous_rules,
     reference_rules,
     share_rules,
     text_rules,
@@ -55,13 +56,19 @@ _RULE_MODULES = (
     figure_rules,
     change_rules,
     copy_rules,
+    previous_rules,
 )  # importing them registers the rules
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def validate(document: Document) -> Report:
-    """Run every registered rule on ``document``; findings sorted by table, line and rule."""
-    context = Context(document)
+def validate(document: Document, *, previous: Document | None = None) -> Report:
+    """Run every registered rule on ``document``; findings sorted by table, line and rule.
+
+    ``previous`` is the same unit's document of the year before, when you have it: what the
+    document says of last year ("比上年增加 32.44 万元", "与上年预算数相等") is then checked
+    against what that document printed (the ``previous`` rules; without it they find nothing).
+    """
+    context = Context(document, previous)
     findings: list[Finding] = []
     for rule in RULES:
         findings.extend(rule.run(context))

@@ -86,10 +86,12 @@ class Relation:
 
 
 class Context:
-    """A document as rules query it."""
+    """A document as rules query it (and the same unit's document of the year before, when the
+    caller gives it: the rules of the ``previous`` family read it)."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, previous: Document | None = None) -> None:
         self.document = document
+        self.previous = previous
         self._tables = {table.id: table for table in document.tables}
 
     def table(self, table_id: TableId) -> Table | None:

@@ -437,7 +437,7 @@ _COMPARING = ("与", "较", "比", "同", "和", "较之")
 _UNIT_SUFFIX = compiled(r"\s+|本级$|（本级）$|\(本级\)$")
 
 
-def _same_unit(printed: str, name: str) -> bool:
+def same_unit(printed: str, name: str) -> bool:
     """Equal names, allowing the 本级 suffix and the usual short forms (one contains the other)."""
 
     def clean(text: str) -> str:
@@ -466,7 +466,7 @@ def unit_name(context: Context, this: Rule) -> Iterator[Finding]:
     expected = Counter(names).most_common(1)[0][0]
     titled = excerpt(name_in_title(document.meta.title))
     expected = excerpt(expected)
-    if titled and not _same_unit(titled, expected):
+    if titled and not same_unit(titled, expected):
         yield _finding(
             this,
             (_ref(1, titled),),
@@ -474,7 +474,7 @@ def unit_name(context: Context, this: Rule) -> Iterator[Finding]:
             f"the title names {titled!r}; the table headers name {expected!r}",
         )
     for table in document.tables:
-        if table.unit_name and not _same_unit(table.unit_name, expected):
+        if table.unit_name and not same_unit(table.unit_name, expected):
             yield _finding(
                 this,
                 (_ref(table.location.line, table.unit_name, table.id.value),),

@@ -330,7 +330,7 @@ def _figure_value(
     return fact.value, [fact_ref(fact)]
 
 
-def _base_key(change_key: str, subject: str) -> str:
+def base_key(change_key: str, subject: str) -> str:
     """The key of the figure a ``…_yoy_change`` is the change of."""
     if change_key == "total_yoy_change":
         return "expenditure_total" if "支出" in subject else "income_total"
@@ -360,12 +360,12 @@ def year_on_year(context: Context, this: Rule) -> Iterator[Finding]:
         if len(changes) != 1:
             continue
         change = changes[0]
-        base_key = _base_key(change_key, fact.subject)
+        base = base_key(change_key, fact.subject)
         candidates = (
-            narrative.find(base_key, fact.subject)
-            or narrative.find(base_key)
-            or narrative.find(f"{base_key}_actual")
-            or narrative.find(f"{base_key}_budget")  # a budget's 三公, 机关运行经费
+            narrative.find(base, fact.subject)
+            or narrative.find(base)
+            or narrative.find(f"{base}_actual")
+            or narrative.find(f"{base}_budget")  # a budget's 三公, 机关运行经费
         )
         current = candidates[0] if len(candidates) == 1 else None
         if current is None or current.value_yuan is None or change.value_yuan is None:

@@ -41,6 +41,7 @@ FAMILIES = {
     "lists": "Lists against tables",
     "figures": "Figures of the prose",
     "copy": "Text copied between items",
+    "previous": "Against last year's document",
 }
 
 
