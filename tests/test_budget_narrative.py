@@ -308,6 +308,80 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "this year's figure against last year's: 本年数小于/大于/等于上年预算数, 与上年预算数相等",
+        _TITLE + "九、“三公”经费、会议费、培训费预算情况说明\n1．因公出国（境）费预算支出 20 万元，"
+        "与上年预算数相等。2．公务接待费预算支出 8.5 万元，本年数小于上年预算数 1.5 万元，主要是"
+        "厉行节约。3．公务用车运行维护费预算支出 30 万元，本年数大于上年预算数 2 万元。4．会议费预算"
+        "支出 6 万元，本年数等于上年预算数。5．培训费预算支出 4 万元，本年数与上年数持平，零增长。",
+        [
+            ("three_public_abroad_budget", "", "20", "万元"),
+            ("three_public_abroad_yoy_change_pct", "", "0", "%"),
+            ("three_public_reception_budget", "", "8.5", "万元"),
+            ("three_public_reception_yoy_change", "", "-1.5", "万元"),
+            ("three_public_vehicle_operation_budget", "", "30", "万元"),
+            ("three_public_vehicle_operation_yoy_change", "", "2", "万元"),
+            ("meeting_fee_budget", "", "6", "万元"),
+            ("meeting_fee_yoy_change_pct", "", "0", "%"),
+            ("training_fee_budget", "", "4", "万元"),
+            ("training_fee_yoy_change_pct", "", "0", "%"),
+        ],
+    ),
+    (
+        "a 会议费 arranged from the general budget is the 会议费's, not the fee before it",
+        _TITLE + "九、“三公”经费、会议费、培训费预算情况说明\n公务接待费预算支出 3 万元。"
+        "本部门 2024 年度一般公共预算拨款安排的会议费预算支出 12.5 万元，比上年预算增加 2.5 万元。"
+        "本部门 2024 年度一般公共预算拨款安排的培训费预算支出 7 万元，与上年预算数一致。",
+        [
+            ("three_public_reception_budget", "", "3", "万元"),
+            ("meeting_fee_budget", "", "12.5", "万元"),
+            ("meeting_fee_yoy_change", "", "2.5", "万元"),
+            ("training_fee_budget", "", "7", "万元"),
+            ("training_fee_yoy_change_pct", "", "0", "%"),
+        ],
+    ),
+    (
+        "a change against a year printed with spaces: 比 2023 年",
+        _TITLE + "十、机关运行经费支出预算情况说明\n2024 年本部门一般公共预算机关运行经费预算支出"
+        "120 万元，比 2023 年增加 20 万元，增长 20%。",
+        [
+            ("agency_operating_budget", "", "120", "万元"),
+            ("agency_operating_yoy_change", "", "20", "万元"),
+            ("agency_operating_yoy_change_pct", "", "20", "%"),
+        ],
+    ),
+    (
+        "一般公共预算收入预算 is a source of income, not the 收入预算 total",
+        _TITLE + "一、收支预算总体情况说明\n1．财政拨款收入预算总计 990 万元。（1）一般公共预算收入预算"
+        " 990 万元，与上年相比增加 90 万元，增长 10%。本年收入预算合计 1000 万元，其中：一般公共预算"
+        "收入 990 万元，占 99%；财政专户管理资金 0 万元，占 0%；其他资金 10 万元，占 1%。",
+        [
+            ("budget_fiscal_appropriation_income", "", "990", "万元"),
+            ("budget_income_item", "一般公共预算收入", "990", "万元"),
+            ("budget_income_item_yoy_change", "一般公共预算收入", "90", "万元"),
+            ("budget_income_item_yoy_change_pct", "一般公共预算收入", "10", "%"),
+            ("budget_income_total", "", "1000", "万元"),
+            ("budget_income_item", "一般公共预算收入", "990", "万元"),
+            ("budget_income_item_pct", "一般公共预算收入", "99", "%"),
+            ("budget_income_item", "财政专户管理资金", "0", "万元"),
+            ("budget_income_item_pct", "财政专户管理资金", "0", "%"),
+            ("budget_income_item", "其他资金", "10", "万元"),
+            ("budget_income_item_pct", "其他资金", "1", "%"),
+        ],
+    ),
+    (
+        "an item by its 款 and 项 under a heading that names the 类",
+        _TITLE + "五、一般公共预算支出预算情况说明\n（一）一般公共服务支出（类）\n1．人大事务（款）"
+        "行政运行（项）支出 300 万元，与上年相比减少 12 万元，下降 3.85%。2．人大事务（款）人大会议"
+        "（项）80 万元，与上年数一致。",
+        [
+            ("function_item_budget", "人大事务/行政运行", "300", "万元"),
+            ("function_item_budget_yoy_change", "人大事务/行政运行", "-12", "万元"),
+            ("function_item_budget_yoy_change_pct", "人大事务/行政运行", "-3.85", "%"),
+            ("function_item_budget", "人大事务/人大会议", "80", "万元"),
+            ("function_item_budget_yoy_change_pct", "人大事务/人大会议", "0", "%"),
+        ],
+    ),
+    (
         "政府采购预算 and its kinds",
         _TITLE + "八、政府采购预算情况说明\n2024年政府采购预算总额 30 万元，其中：政府采购货物预算"
         "10 万元、政府采购服务预算 20 万元。",

@@ -239,7 +239,7 @@ ENTRIES: tuple[Entry, ...] = (
         Kind.FUNC_ITEM,
         r"(?P<lei>\p{Han}{2,30}?)\s*[（(]类[)）]"
         r"(?:\s*(?P<kuan>\p{Han}[\p{Han}\s]{0,30}?)\s*[（(]款[)）])?"
-        r"(?:\s*(?P<xiang>\p{Han}[\p{Han}\s]{0,30}?)\s*[（(]项[)）])?",
+        r"(?:\s*(?P<xiang>\p{Han}[\p{Han}\s]{0,30}?)\s*[（(]项[)）])?(?:\s*支出(?=\s*\d))?",
         base="function_item",
         marker=r"类[)）]",
     ),
@@ -247,7 +247,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         Kind.FUNC_ITEM,
         r"(?P<kuan>\p{Han}{2,30}?)\s*[（(]款[)）]"
-        r"(?:\s*(?P<xiang>\p{Han}[\p{Han}\s]{0,30}?)\s*[（(]项[)）])?",
+        r"(?:\s*(?P<xiang>\p{Han}[\p{Han}\s]{0,30}?)\s*[（(]项[)）])?(?:\s*支出(?=\s*\d))?",
         base="function_item",
         marker=r"款[)）]",
     ),
@@ -355,7 +355,7 @@ ENTRIES: tuple[Entry, ...] = (
         Kind.PART,
         r"(?P<name>财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入"
         r"|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|单位预留机动经费|结转下年资金)"
-        r"(?:预算数?(?=\s*(?:比|较|与|同比|\d)))?",
+        r"(?:预算数?(?:总计|合计)?(?=\s*(?:比|较|与|同比|\d)))?",
         **{
             "财政拨款收入": "fiscal_appropriation_income",
             "上级补助收入": "income_item",
