@@ -14,11 +14,6 @@ import fiscaldoc
 from fiscaldoc.cli.arguments import reference_rst
 from fiscaldoc.validation.registry import catalogue_rst
 
-# The rule catalogue and the CLI reference are generated at every build (from the rule registry
-# and from the command line's parser), so they cannot go stale.
-(Path(__file__).parent / "rules.inc").write_text(catalogue_rst() + "\n", encoding="utf-8")
-(Path(__file__).parent / "cli-reference.inc").write_text(reference_rst() + "\n", encoding="utf-8")
-
 project = "fiscaldoc"
 author = "fiscaldoc developers"
 copyright = "fiscaldoc developers"
@@ -36,6 +31,15 @@ extensions = [
 # inventories written here (the build has no network to fetch them; see inventories.py).
 sys.path.insert(0, str(Path(__file__).parent))
 from inventories import write_inventories  # noqa: E402
+from rule_examples import examples_rst  # noqa: E402
+
+# The rule catalogue (with one example finding per family, computed from a changed document) and
+# the CLI reference are generated at every build, from the rule registry and from the command
+# line's parser, so they cannot go stale.
+(Path(__file__).parent / "rules.inc").write_text(
+    catalogue_rst(examples_rst()) + "\n", encoding="utf-8"
+)
+(Path(__file__).parent / "cli-reference.inc").write_text(reference_rst() + "\n", encoding="utf-8")
 
 intersphinx_mapping = write_inventories(Path(tempfile.mkdtemp(prefix="fiscaldoc-inv-")))
 intersphinx_disabled_reftypes = ["std:doc"]

@@ -47,8 +47,24 @@ def test_the_rule_catalogue_is_generated_into_the_docs() -> None:
 
     page = (DOCS / "validation.rst").read_text(encoding="utf-8")
     assert ".. include:: rules.inc" in page
-    assert "catalogue_rst()" in (DOCS / "conf.py").read_text(encoding="utf-8")
+    assert "catalogue_rst(examples_rst())" in (DOCS / "conf.py").read_text(encoding="utf-8")
     catalogue = catalogue_rst()
     for rule in RULES:
         assert f"``{rule.id}`` ({rule.severity.value})" in catalogue
         assert rule.rationale in catalogue
+
+
+def test_every_family_of_rules_shows_an_example_finding_of_its_own() -> None:
+    import sys
+
+    from fiscaldoc.validation import FAMILIES
+
+    sys.path.insert(0, str(DOCS))
+    try:
+        from rule_examples import examples_rst
+    finally:
+        sys.path.remove(str(DOCS))
+    examples = examples_rst()  # raises when an example gives no finding of its family
+    assert set(examples) == set(FAMILIES)
+    for family, block in examples.items():
+        assert f" {family}." in block, family

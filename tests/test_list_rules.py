@@ -42,3 +42,12 @@ def test_a_listed_item_the_table_prints_empty() -> None:
     # a name the table does not print at all (a group, another wording) is not judged
     other = TEXT.replace(_BASIC, _LISTS.replace("会议费、", "会议费、日常维修费、"), 1)
     assert _lists(other) == []
+
+
+def test_a_list_after_both_kinds_is_of_the_nearer() -> None:
+    listed = "人员经费4,652,300.20元，公用经费547,699.80元，主要包括：办公费、办公设备购置。"
+    text = TEXT.replace(_BASIC, listed, 1)
+    (finding,) = [
+        f for f in validate(fiscaldoc.parse(text)).findings if f.rule == "lists.basic-items"
+    ]
+    assert "公用经费列有「办公设备购置」" in finding.message

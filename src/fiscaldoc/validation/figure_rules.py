@@ -43,7 +43,9 @@ def wan(value: Decimal) -> str:
 _TOTAL = compiled(
     rf"(?:总计|合计)(?:为)?(?P<amount>{_NUM})\s*(?P<unit>万元|元)[。，,]?(?<!主要)包括[：:]"
 )
-_SUBJECT = compiled(r"[^，。；：:\d]{0,24}$")
+_SUBJECT = compiled(r"[^，。；：:\d、）)]{0,24}$")
+"""The words before 总计 that say what it totals: back to the punctuation, the number of a
+heading (「（二）」, 「一、」) or a figure before them, never into the heading above."""
 _ITEM_START = compiled(r"(?P<n>\d{1,2})[.．、](?!\d)")
 
 

@@ -20,8 +20,11 @@ _BASIC_TABLES = (
     TableId.BUDGET_FISCAL_APPROPRIATION_BASIC,
 )
 _LIST = compiled(
-    r"(?P<kind>人员经费|公用经费)[^。；]{0,40}?(?:主要)?包括[:：]?(?P<list>[^。；（(]{2,400}?)等?[。；（(]"
+    r"(?P<kind>人员经费|公用经费)(?:(?!人员经费|公用经费)[^。；]){0,40}?(?:主要)?包括[:：]?"
+    r"(?P<list>[^。；（(]{2,400}?)等?[。；（(]"
 )
+"""A list and the kind it is of: the nearest 人员经费/公用经费 before its 包括 (in 「人员经费X元，
+公用经费Y元，主要包括…」 the list is of 公用经费)."""
 
 
 def _plain(name: str) -> str:

@@ -3,7 +3,7 @@ function from a document to findings. The docs' rule catalogue is generated from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
@@ -61,14 +61,17 @@ def rule(
     return register
 
 
-def catalogue_rst() -> str:
-    """The rule catalogue as reStructuredText (generated into the docs from the registry)."""
+def catalogue_rst(examples: Mapping[str, str] | None = None) -> str:
+    """The rule catalogue as reStructuredText (generated into the docs from the registry);
+    ``examples``: a block of reStructuredText to show under each family's title."""
     lines: list[str] = []
     for family, title in FAMILIES.items():
         rules = [r for r in RULES if r.family == family]
         if not rules:
             continue
         lines += [title, "~" * (len(title) * 2), ""]
+        if examples and family in examples:
+            lines += [examples[family], ""]
         for rule_ in rules:
             lines += [
                 f"``{rule_.id}`` ({rule_.severity.value})",
