@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import fiscaldoc
 from fiscaldoc.cli import EXIT_INPUT_ERROR, main
@@ -144,3 +146,49 @@ def test_the_command_line_refuses_last_years_document_of_several(
     missing = str(tmp_path / "2016.txt")
     assert main(["validate", last_year, "--previous", missing, "-q"]) == EXIT_INPUT_ERROR
     assert capsys.readouterr().err.startswith(f"fiscaldoc: {missing}: ")
+
+
+_MONEY = st.decimals(min_value=0, max_value=99999, places=2)
+_WORDINGS = ("change", "quoted", "same")
+
+
+def _pair(this: Decimal, last: Decimal, wording: str, printed: Decimal) -> tuple[str, str]:
+    """A 2018 budget saying ``this`` and (in ``wording``) last year's ``last``; the 2017 budget
+    printing ``printed`` — as a change, a quoted figure, or 与上年预算数相等 when they agree."""
+    change = this - last
+    if wording == "same" or change == 0:
+        said = "与上年预算数相等" if change == 0 else f"上年预算数{last}万元"
+    elif wording == "quoted":
+        said = f"上年预算数{last}万元"
+    else:
+        said = f"与上年相比{'增加' if change > 0 else '减少'}{abs(change)}万元"
+    section = "一、一般公共预算财政拨款安排的“三公”经费预算支出情况说明\n"
+    return (
+        _budget(2018, f"{section}1.因公出国（境）费预算支出{this}万元，{said}。\n"),
+        _budget(2017, f"{section}1.因公出国（境）费预算支出{printed}万元。\n"),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(this=_MONEY, last=_MONEY, wording=st.sampled_from(_WORDINGS))
+def test_what_a_budget_says_of_last_year_agrees_with_last_years_figure(
+    this: Decimal, last: Decimal, wording: str
+) -> None:
+    this_year, last_year = _pair(this, last, wording, printed=last)
+    assert _previous(this_year, last_year) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    this=_MONEY,
+    last=_MONEY,
+    wording=st.sampled_from(_WORDINGS),
+    off=st.decimals(min_value="0.02", max_value=1000, places=2),
+)
+def test_last_years_figure_printed_otherwise_is_found(
+    this: Decimal, last: Decimal, wording: str, off: Decimal
+) -> None:
+    this_year, last_year = _pair(this, last, wording, printed=last + off)
+    (finding,) = _previous(this_year, last_year)
+    assert finding.rule == "previous.last-year-figure"
+    assert finding.expected == last + off and finding.actual == last
