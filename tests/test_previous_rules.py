@@ -123,6 +123,14 @@ def test_the_short_form_of_the_units_name_is_the_same_unit() -> None:
     )
 
 
+def test_the_reviewers_report_names_last_years_file_and_line() -> None:
+    previous = fiscaldoc.parse(LAST_YEAR, source="2017.txt")
+    document = fiscaldoc.parse(THIS_YEAR.replace("增加12.00万元", "增加12.30万元"))
+    page = fiscaldoc.report_html(document, fiscaldoc.validate(document, previous=previous))
+    assert "previous.last-year-figure" in page
+    assert f"(2017.txt: line {_line_of(LAST_YEAR, '预算88.00万元')})" in page
+
+
 def test_the_command_line_takes_last_years_document(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -338,6 +338,8 @@ def _value(doc: Document, spot: Spot) -> str:
     where = ""
     if spot.location is not None:
         where = f' <span class="where">({_where(spot.location)})</span>'
+    elif ref.source:  # a value of another document (last year's): its file and line
+        where = f' <span class="where">({html.escape(f"{ref.source}: line {ref.line}")})</span>'
     return f"<li>{what}{value}{where}</li>"
 
 
