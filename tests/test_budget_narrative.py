@@ -394,6 +394,37 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "totals of 收、支 with the enumeration comma, and the parts of a budget named 预算数为",
+        _TITLE + "一、收支预算总体情况说明\n2024 年度收入、支出预算总计 105 万元，与上年相比收、支"
+        "预算总计各增加 5 万元，增长 5 %。2024 年度财政拨款收、支总预算 100 万元。（一）收入预算"
+        "总计 105 万元。包括：1．其他资金收入预算总计 5 万元，与上年数一致。此外，基本支出预算数为"
+        " 60 万元。项目支出预算数为 40 万元。单位预留机动经费预算数为 5 万元。",
+        [
+            ("budget_income_total", "", "105", "万元"),
+            ("budget_expenditure_total", "", "105", "万元"),
+            ("budget_income_total_yoy_change", "", "5", "万元"),
+            ("budget_expenditure_total_yoy_change", "", "5", "万元"),
+            ("budget_income_total_yoy_change_pct", "", "5", "%"),
+            ("budget_expenditure_total_yoy_change_pct", "", "5", "%"),
+            ("budget_fiscal_appropriation_income", "", "100", "万元"),
+            ("budget_fiscal_appropriation_expenditure", "", "100", "万元"),
+            ("budget_income_total", "", "105", "万元"),
+            ("budget_income_item", "其他资金", "5", "万元"),
+            ("budget_income_item_yoy_change_pct", "其他资金", "0", "%"),
+            ("budget_expenditure_item", "基本支出", "60", "万元"),
+            ("budget_expenditure_item", "项目支出", "40", "万元"),
+            ("budget_expenditure_item", "单位预留机动经费", "5", "万元"),
+        ],
+    ),
+    (
+        "a vehicle purchase budget is the 三公 item's, not the budget's 预算支出",
+        _TITLE + "八、“三公”经费预算情况说明\n（1）公务用车购置预算支出 0 万元，与上年预算数一致。",
+        [
+            ("three_public_vehicle_purchase_budget", "", "0", "万元"),
+            ("three_public_vehicle_purchase_yoy_change_pct", "", "0", "%"),
+        ],
+    ),
+    (
         "vehicles held and vehicles and equipment the budget buys",
         _TITLE
         + "七、国有资产占用情况\n截至上年底，本部门共有车辆 2 辆。当年预算拟购置车辆 1 辆；计划购置"

@@ -270,12 +270,13 @@ ENTRIES: tuple[Entry, ...] = (
     # a budget's totals: "当年预算收入", "收入预算总计", "收支总预算" (not "政府性基金预算收入")
     _subject(
         Kind.TOTAL,
-        r"财政拨款(?:收入支出|收支)(?:总预算|预算(?:总计|合计|总额|总数)?)",
+        r"财政拨款(?:收入支出|收支|收入、支出|收、支)(?:总预算|预算(?:总计|合计|总额|总数)?)",
         "fa_income_total+fa_expenditure_total",
     ),
     _subject(
         Kind.TOTAL,
-        r"(?<![金营共])(?:部门)?(?:收入支出|收支|收入(?:及|和)支出)(?:总预算|预算(?:总计|合计|总额|总数)?)",
+        r"(?<![金营共])(?:部门)?(?:收入支出|收支|收入(?:及|和|、)支出|收、支)"
+        r"(?:总预算|预算(?:总计|合计|总额|总数)?)",
         "budget_income_total+budget_expenditure_total",
     ),
     _subject(
@@ -285,8 +286,8 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     _subject(
         Kind.TOTAL,
-        # (not "公务接待费预算支出": a fee's budget, read as its subject's)
-        r"(?<![金营共费])(?:当年|本年度?)?(?:部门)?(?:预算支出|支出总?预算)(?:总计|合计|总额|总数)?",
+        # (not "公务接待费预算支出", "公务用车购置预算支出": a fee's budget, read as its subject's)
+        r"(?<![金营共费置])(?:当年|本年度?)?(?:部门)?(?:预算支出|支出总?预算)(?:总计|合计|总额|总数)?",
         "budget_expenditure_total",
     ),
     _subject(
@@ -330,6 +331,12 @@ ENTRIES: tuple[Entry, ...] = (
         r"|上年结转(?:结余)?(?:收入)?|上年结余|用事业基金弥补收支差额)(?:预算(?=\s*\d))?",
         "budget_income_item",
     ),
+    # "其他资金收入预算总计 80 万元" (Jiangsu): a source's part of the income, named with 收入预算
+    Entry(
+        Kind.PART,
+        r"(?P<name>其他资金|财政专户管理资金)收入预算(?:总计|合计)?(?=\s*(?:为)?\s*\d)",
+        "budget_income_item",
+    ),
     Entry(Kind.PART, r"(?P<name>一般公?共?预算(?:当年)?(?:拨款)?支出)", "general_budget_funds"),
     Entry(
         Kind.PART,
@@ -357,7 +364,7 @@ ENTRIES: tuple[Entry, ...] = (
         Kind.PART,
         r"(?P<name>财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入"
         r"|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|单位预留机动经费|结转下年资金)"
-        r"(?:预算数?(?:总计|合计)?(?=\s*(?:比|较|与|同比|\d)))?",
+        r"(?:预算数?(?:总计|合计)?(?:为)?(?=\s*(?:比|较|与|同比|\d)))?",
         **{
             "财政拨款收入": "fiscal_appropriation_income",
             "上级补助收入": "income_item",
