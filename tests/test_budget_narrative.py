@@ -425,6 +425,28 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "与上年度持平, and a procurement budget by 拟采购/拟购买 kind",
+        _TITLE
+        + "八、“三公”经费预算情况说明\n1．因公出国（境）费预算支出 22.5 万元，与上年度持平。\n"
+        "十一、政府采购预算情况说明\n2024年度政府采购支出预算总额 64.25 万元，其中：拟采购货物支出"
+        "59万元、拟采购工程支出 0 万元、拟购买服务 5.25 万元。",
+        [
+            ("three_public_abroad_budget", "", "22.5", "万元"),
+            ("three_public_abroad_yoy_change_pct", "", "0", "%"),
+            ("procurement_budget", "", "64.25", "万元"),
+            ("procurement_goods_budget", "", "59", "万元"),
+            ("procurement_works_budget", "", "0", "万元"),
+            ("procurement_services_budget", "", "5.25", "万元"),
+        ],
+    ),
+    (
+        "an item quoted with its 类/款/项 and called a 科目 (Shanghai)",
+        _TITLE
+        + "五、一般公共预算支出预算情况说明\n1. “一般公共服务支出（类）统计信息事务（款）专项普查"
+        "活动（项）”科目43.83万元，主要用于统计管理。",
+        [("function_item_budget", "一般公共服务支出/统计信息事务/专项普查活动", "43.83", "万元")],
+    ),
+    (
         "vehicles held and vehicles and equipment the budget buys",
         _TITLE
         + "七、国有资产占用情况\n截至上年底，本部门共有车辆 2 辆。当年预算拟购置车辆 1 辆；计划购置"

@@ -85,3 +85,12 @@ def test_generated_sentences_and_their_slices_read_as_one_alternation(
     start = min(cut_start, len(text))
     end = max(start, len(text) - cut_end)
     assert _by_dispatch(text, start, end) == _by_one_alternation(text, start, end)
+
+
+def test_a_pattern_opening_with_a_positive_lookbehind_is_tried_everywhere() -> None:
+    from fiscaldoc.narrative.lexer import _first_characters
+
+    # probed one character at a time, (?<=）)科目 would never seem to start with 科
+    assert _first_characters(r"(?<=[)）])科目") is None
+    assert _first_characters(r"元|(?<=[)）])科目") is None
+    assert _first_characters(r"(?<!\d)科目") == frozenset("科")

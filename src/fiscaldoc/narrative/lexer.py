@@ -131,8 +131,12 @@ def _first_characters(pattern: str) -> frozenset[str] | None:
 
     Found by partial matching: a character can start a match when a match can begin with it.
     Every character a pattern names is in the pool tried; a pattern that also accepts
-    characters it does not name (``\\p{Han}``, ``[^，。]``) accepts one of the strangers.
+    characters it does not name (``\\p{Han}``, ``[^，。]``) accepts one of the strangers. An
+    alternative that opens with a positive lookbehind needs characters before its first one,
+    which one character alone never has: such a pattern is tried everywhere.
     """
+    if pattern.startswith("(?<=") or "|(?<=" in pattern:
+        return None
     entry = compiled(pattern)
     if any(entry.match(char, partial=True) for char in _STRANGERS):
         return None
