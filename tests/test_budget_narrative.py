@@ -447,6 +447,20 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         [("function_item_budget", "一般公共服务支出/统计信息事务/专项普查活动", "43.83", "万元")],
     ),
     (
+        "an item's 类, 款 and 项 joined by dashes inside quotation marks (Shanghai)",
+        _TITLE
+        + "五、一般公共预算支出预算情况说明\n1. “一般公共服务支出-政府办公厅（室）及相关机构事务-"
+        "行政运行”科目1,202.95万元，主要用于行政单位的基本支出。",
+        [
+            (
+                "function_item_budget",
+                "一般公共服务支出/政府办公厅（室）及相关机构事务/行政运行",
+                "1202.95",
+                "万元",
+            )
+        ],
+    ),
+    (
         "vehicles held and vehicles and equipment the budget buys",
         _TITLE
         + "七、国有资产占用情况\n截至上年底，本部门共有车辆 2 辆。当年预算拟购置车辆 1 辆；计划购置"

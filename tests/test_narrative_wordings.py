@@ -218,6 +218,20 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "procurement 以合同签订为准 with its kinds' 采购金额, and a 类's share of the structure",
+        "十一、政府采购支出情况说明\n本局 2024 年度政府采购金额（以合同签订为准）为 2319.21 万元，"
+        "其中：货物采购金额 122.43万元、工程采购金额 1387.00 万元、服务采购金额 809.78 万元。\n"
+        "五、一般公共预算财政拨款支出决算情况说明\n一般公共服务支出（类）264.87 万元，占 86.05%。",
+        [
+            ("procurement_total", "", "2319.21", "万元"),
+            ("procurement_goods", "", "122.43", "万元"),
+            ("procurement_works", "", "1387.00", "万元"),
+            ("procurement_services", "", "809.78", "万元"),
+            ("function_item_actual", "一般公共服务支出", "264.87", "万元"),
+            ("function_item_actual_pct", "一般公共服务支出", "86.05", "%"),
+        ],
+    ),
+    (
         "a score with 为 and 分",
         "十三、预算绩效情况说明\n根据年度设定的绩效目标，部门整体支出绩效自评得分为95.5分，评价等级为优。",
         [("performance_score", "部门整体支出", "95.5", "分")],

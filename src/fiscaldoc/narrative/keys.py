@@ -34,7 +34,8 @@ Budget against actual (section 五), the basic expenditure (六):
 - ``general_budget_vs_initial``, ``general_budget_vs_initial_pct`` — 决算 against 年初预算
 - ``function_item_initial``, ``function_item_actual``, ``function_item_completion_pct``,
   ``function_item_vs_initial``, ``function_item_vs_initial_pct`` — the same for one 类/款/项 item
-  (subject: the names as printed, "教育支出/进修及培训/培训支出"); money, %
+  (subject: the names as printed, "教育支出/进修及培训/培训支出"); money, %; and
+  ``function_item_actual_pct``, its share of the 一般公共预算财政拨款支出 ("占 86.05%")
 - ``general_budget_basic_expenditure`` — 一般公共预算财政拨款基本支出; money; with
   ``general_budget_basic_yoy_change`` and ``general_budget_basic_yoy_change_pct``
 - ``personnel_expenditure``, ``public_expenditure`` — 人员经费, 公用经费; money; with ``…_pct``
@@ -264,7 +265,10 @@ KEYS: dict[str, dict[str, Entry]] = {
         "change": ("general_budget_yoy_change", ""),
         "change_pct": ("general_budget_yoy_change_pct", ""),
     },
-    "function_item": _budget_against_actual("function_item", _NAME),
+    "function_item": {  # its share: of the 一般公共预算财政拨款支出 (the structure paragraph)
+        **_budget_against_actual("function_item", _NAME),
+        "share": ("function_item_actual_pct", _NAME),
+    },
     "general_budget_basic": {
         "amount": ("general_budget_basic_expenditure", ""),
         "change": ("general_budget_basic_yoy_change", ""),

@@ -245,6 +245,15 @@ ENTRIES: tuple[Entry, ...] = (
         base="function_item",
         marker=r"类[)）]",
     ),
+    # "“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目 1,202.95 万元" (Shanghai):
+    # the 类, 款 and 项 joined by dashes inside quotation marks
+    Entry(
+        Kind.FUNC_ITEM,
+        r"(?<=[“\"‘])(?P<lei>\p{Han}{2,30}?)\s*[-－—]\s*(?P<kuan>[^-－—”\"’，。；]{2,40}?)"
+        r"(?:\s*[-－—]\s*(?P<xiang>[^-－—”\"’，。；]{2,40}?))?(?=[”\"’])",
+        base="function_item",
+        marker=r"\p{Han}\s*[-－—]\s*\p{Han}",
+    ),
     # under a heading that names the 类: "政协事务（款）行政运行（项）支出 3,233.03 万元"
     Entry(
         Kind.FUNC_ITEM,
@@ -402,6 +411,8 @@ ENTRIES: tuple[Entry, ...] = (
     _subject(
         Kind.PROC_TOTAL,
         r"政府采购(?:支出预算|预算支出|支出|预算)?(?:总金额|总额|合计)"
+        # "政府采购金额（以合同签订为准）为 2319.21 万元" (Shanghai final accounts)
+        r"|政府采购金额\s*[（(]以合同签订为准[)）]"
         r"|政府采购(?:支出|预算)(?=\s*(?:共|合计|为)?\s*\d)"
         r"|(?<=无)政府采购预算(?=\s*(?:[，。；,;]|$))",
         "procurement_total",
@@ -409,7 +420,7 @@ ENTRIES: tuple[Entry, ...] = (
     _subject(
         Kind.PROC_KIND,
         r"政府采购(?P<name>货物|工程|服务)类?(?:支出|预算)?"
-        r"|(?P<name>货物|工程|服务)类?采购(?:支出|预算)?"
+        r"|(?P<name>货物|工程|服务)类?采购(?:支出|预算|金额)?"
         # "其中拟购买货物 59 万元", "拟采购工程支出 0 万元" (Jiangsu budgets)
         r"|(?:拟|计划)?(?:采购|购买)(?P<name>货物|工程|服务)类?(?:支出|预算)?(?=\s*\d)",
         货物="procurement_goods",
