@@ -461,6 +461,18 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "a source's spending named with 预算 before its figure (Shanghai)",
+        _TITLE
+        + "一、收支预算总体情况说明\n财政拨款支出预算中，一般公共预算拨款支出预算15621.11万元，"
+        "比2023年预算减少876.75万元；政府性基金拨款支出预算0.00万元，比2023年预算持平。",
+        [
+            ("budget_general_expenditure", "", "15621.11", "万元"),
+            ("budget_general_expenditure_yoy_change", "", "-876.75", "万元"),
+            ("budget_expenditure_item", "政府性基金拨款支出", "0.00", "万元"),
+            ("budget_expenditure_item_yoy_change_pct", "政府性基金拨款支出", "0", "%"),
+        ],
+    ),
+    (
         "vehicles held and vehicles and equipment the budget buys",
         _TITLE
         + "七、国有资产占用情况\n截至上年底，本部门共有车辆 2 辆。当年预算拟购置车辆 1 辆；计划购置"

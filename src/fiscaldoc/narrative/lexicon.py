@@ -346,10 +346,15 @@ ENTRIES: tuple[Entry, ...] = (
         r"(?P<name>其他资金|财政专户管理资金)收入预算(?:总计|合计)?(?=\s*(?:为)?\s*\d)",
         "budget_income_item",
     ),
-    Entry(Kind.PART, r"(?P<name>一般公?共?预算(?:当年)?(?:拨款)?支出)", "general_budget_funds"),
+    # "一般公共预算拨款支出预算 15621.11 万元" (Shanghai): the part's budget
     Entry(
         Kind.PART,
-        r"(?P<name>(?:政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款支出)",
+        r"(?P<name>一般公?共?预算(?:当年)?(?:拨款)?支出)(?:预算(?=\s*\d))?",
+        "general_budget_funds",
+    ),
+    Entry(
+        Kind.PART,
+        r"(?P<name>(?:政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:当年)?拨款支出)(?:预算(?=\s*\d))?",
         "budget_expenditure_item",
     ),
     # "一般公共预算拨款安排的会议费预算支出 200.44 万元" (Jiangsu): the source of a 三公, 会议费,
