@@ -473,6 +473,29 @@ CASES: list[tuple[str, str, list[Fact]]] = [
         ],
     ),
     (
+        "an item against last year's execution (Shanghai): 当年预算执行数, 预算安排, 比…执行数",
+        _TITLE
+        + "二、财政拨款支出预算情况说明\n1. “住房保障支出（类）住房改革支出（款）购房补贴（项）”"
+        "320.17万元，主要用于购房补贴。2023年当年预算执行数为318.14万元，2024年预算安排320.17万元，"
+        "比2023年预算执行数增加0.64%。",
+        [
+            ("function_item_budget", "住房保障支出/住房改革支出/购房补贴", "320.17", "万元"),
+            (
+                "function_item_budget_last_year_execution",
+                "住房保障支出/住房改革支出/购房补贴",
+                "318.14",
+                "万元",
+            ),
+            ("function_item_budget", "住房保障支出/住房改革支出/购房补贴", "320.17", "万元"),
+            (
+                "function_item_budget_vs_last_year_execution_pct",
+                "住房保障支出/住房改革支出/购房补贴",
+                "0.64",
+                "%",
+            ),
+        ],
+    ),
+    (
         "vehicles held and vehicles and equipment the budget buys",
         _TITLE
         + "七、国有资产占用情况\n截至上年底，本部门共有车辆 2 辆。当年预算拟购置车辆 1 辆；计划购置"

@@ -147,6 +147,10 @@ def test_a_year_on_year_percentage_that_does_not_follow_from_the_amounts() -> No
     report = validate(fiscaldoc.parse(text.replace(sentence, wrong)))
     assert {f.rule for f in report.errors} == {"narrative.year-on-year"}
     assert all(f.locations[0].table == "narrative" for f in report.errors)
+    # the right size in the wrong direction is an error, not a difference of rounding
+    backwards = right.replace("增长3.38%", "下降3.38%")
+    report = validate(fiscaldoc.parse(text.replace(sentence, backwards)))
+    assert {f.rule for f in report.errors} == {"narrative.year-on-year"}
 
 
 def test_procurement_stated_in_the_narrative_against_the_statistics_table() -> None:

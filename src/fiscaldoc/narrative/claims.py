@@ -170,6 +170,16 @@ class _Claims(Transformer[Token, list[Claim]]):
         role = "vs_budget_pct" if figure.kind is Kind.PCT else "vs_budget"
         return [Claim(role, figure, (), direction.sign, compared=True)]
 
+    def vs_execution(self, children: list[Any]) -> list[Claim]:
+        """This year's budget against last year's execution; 持平 is a change of 0 %."""
+        direction = next(c for c in children if isinstance(c, _Direction))
+        figures = self._figures(children)
+        if not figures:
+            zero = attrs.evolve(direction.token, kind=Kind.PCT, value=Decimal(0), unit="%")
+            return [Claim("vs_execution_pct", zero, (), 0, compared=True)]
+        role = "vs_execution_pct" if figures[-1].kind is Kind.PCT else "vs_execution"
+        return [Claim(role, figures[-1], (), direction.sign, compared=True)]
+
     def up(self, children: list[Token]) -> _Direction:
         return _Direction(1, self._tok(children[0]))
 
@@ -201,6 +211,9 @@ class _Claims(Transformer[Token, list[Claim]]):
 
     def execution(self, children: list[Token]) -> list[Claim]:
         return self._role("execution", children)
+
+    def last_execution(self, children: list[Token]) -> list[Claim]:
+        return self._role("last_execution", children)
 
     def last_year(self, children: list[Any]) -> list[Claim]:
         return [Claim("last_year", self._figures(children)[-1], self._subjects(children))]

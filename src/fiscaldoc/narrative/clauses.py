@@ -60,7 +60,8 @@ def has_figure(clause: Sequence[Tok]) -> bool:
         return True
     if Kind.UNARRANGED in kinds:  # "未安排…": a budget of 0
         return True
-    return Kind.COMPARE in kinds and any(t.kind is Kind.FLAT and not t.name for t in clause)
+    compared = Kind.COMPARE in kinds or Kind.VS_EXEC in kinds  # "与上年持平": a change of 0 %
+    return compared and any(t.kind is Kind.FLAT and not t.name for t in clause)
 
 
 _FILLERS = frozenset({Kind.WORD, Kind.DUN})

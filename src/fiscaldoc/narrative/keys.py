@@ -80,6 +80,9 @@ words have a budget key below takes that key. Every money key below but
 ``performance_target_amount`` and the kinds of 政府采购预算 also has ``…_yoy_change`` and
 ``…_yoy_change_pct``, the change from last year ("较上年增加/减少 X 万元", "比上年增长 X%",
 "同比", "与上年持平/一致" = 0 %), and ``…_last_year``, last year's figure ("上年预算数 X 万元");
+``…_last_year_execution`` is last year's execution ("2023年当年预算执行数为 X 万元") and
+``…_vs_last_year_execution_pct`` (``…_vs_last_year_execution`` in money) this year's budget
+against it ("比2023年预算执行数减少 X%");
 the parts and items also have ``…_pct``, their share ("占 X%"). The reason given for a change
 ("主要原因是…") stays in the sentence (``text``).
 
@@ -217,6 +220,9 @@ def _budget(key: str, subject: str | None = "") -> dict[str, Entry]:
         "change": (f"{key}_yoy_change", subject),
         "change_pct": (f"{key}_yoy_change_pct", subject),
         "last_year": (f"{key}_last_year", subject),
+        "last_execution": (f"{key}_last_year_execution", subject),
+        "vs_execution": (f"{key}_vs_last_year_execution", subject),
+        "vs_execution_pct": (f"{key}_vs_last_year_execution_pct", subject),
     }
 
 

@@ -46,6 +46,8 @@ class Kind(str, enum.Enum):
     BUDGET = "BUDGET"
     EXEC = "EXEC"
     LAST_YEAR = "LAST_YEAR"
+    LAST_EXEC = "LAST_EXEC"
+    VS_EXEC = "VS_EXEC"
     PURCHASE = "PURCHASE"
     UNARRANGED = "UNARRANGED"
     AND = "AND"
@@ -164,6 +166,13 @@ ENTRIES: tuple[Entry, ...] = (
         r"(?P<num>\d+)\s*个\s*(?P<name>一、二级项目|[一二三]级项目|项目|专项资金)"
         r"(?:的)?(?:绩效)?(?:自评结果|评价结果)?(?:进行自评)?",
     ),
+    # "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%"
+    # (Shanghai budgets): last year's execution of an item, and this year's budget against it
+    Entry(
+        Kind.VS_EXEC,
+        rf"(?:比|较|与)\s*(?:{_YEAR}|上年度?)(?:当年)?(?:预算)?执行数(?:相比)?",
+    ),
+    Entry(Kind.LAST_EXEC, rf"(?:{_YEAR}|上年度?)(?:当年)?(?:预算)?执行数(?:为)?(?=\s*\d)"),
     # "本年数小于上年预算数 40.05 万元", "本年数等于上年预算数", "本年数与上年数持平" (Jiangsu):
     # a change, worded as this year's figure against last year's
     Entry(

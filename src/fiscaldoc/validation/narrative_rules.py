@@ -15,7 +15,12 @@ from fiscaldoc.model.facts import Fact
 from fiscaldoc.reference.codes import function_class_by_name
 from fiscaldoc.validation.context import Context, Ref
 from fiscaldoc.validation.registry import Rule, rule
-from fiscaldoc.validation.rounding import percent_adjusted, percent_consistent, share_interval
+from fiscaldoc.validation.rounding import (
+    growth_interval,
+    percent_adjusted,
+    percent_consistent,
+    share_interval,
+)
 
 _SUMMARY = TableId.INCOME_EXPENDITURE_SUMMARY
 _FISCAL = TableId.FISCAL_APPROPRIATION_SUMMARY
@@ -293,11 +298,13 @@ def percent_finding(
     interval: tuple[Decimal, Decimal],
     text: tuple[str, str],
     locations: tuple[ValueRef, ...],
+    wrong_direction: bool = False,
 ) -> Finding:
     """A stated percentage whose ``compared`` value (the stated one, or its size for a signed
-    change) lies outside the interval its figures allow; expected is the interval's middle."""
+    change) lies outside the interval its figures allow; expected is the interval's middle.
+    One unit off is 尾差 (``info``), unless the change is stated in the wrong direction."""
     middle = (interval[0] + interval[1]) / 2
-    adjusted = percent_adjusted(compared, interval)  # one unit off: 尾差, not an error
+    adjusted = not wrong_direction and percent_adjusted(compared, interval)
     return Finding(
         rule=this.id,
         severity=Severity.INFO if adjusted else this.severity,
@@ -391,4 +398,65 @@ def year_on_year(context: Context, this: Rule) -> Iterator[Finding]:
                 f"{format(previous, 'f')} is {low:.2f}%–{high:.2f}%, not {fact.value}%",
             ),
             locations=(fact_ref(fact), fact_ref(change), fact_ref(current)),
+            wrong_direction=not same_sign,
         )
+
+
+@rule(
+    "narrative.against-execution",
+    Severity.ERROR,
+    "narrative",
+    "A budget figure set against last year's execution (「2023年当年预算执行数为60.13万元，"
+    "2024年预算安排25.77万元，比2023年预算执行数减少57.14%」) states the percentage the two "
+    "figures of the sentence give, with its sign (持平: the same figure), allowing for the "
+    "rounding or truncation of both.",
+    "The sentence prints both figures the percentage is computed from; a percentage that does "
+    "not follow from them means one of the three is wrong.",
+)
+def against_execution(context: Context, this: Rule) -> Iterator[Finding]:
+    narrative = context.document.facts
+    for fact in narrative.facts:
+        if not fact.key.endswith("_vs_last_year_execution_pct") or fact.unit != "%":
+            continue
+        base = fact.key.removesuffix("_vs_last_year_execution_pct")
+        executed = _in_sentence(narrative.find(f"{base}_last_year_execution", fact.subject), fact)
+        budgets = _in_sentence(narrative.find(base, fact.subject), fact)
+        if len(executed) != 1 or len(budgets) != 1 or executed[0].unit != budgets[0].unit:
+            continue
+        last, this_year = executed[0], budgets[0]
+        interval = growth_interval(this_year.value, last.value)
+        if interval is None:  # grown from nothing: "增加100%" is a convention, not arithmetic
+            continue
+        low, high = interval
+        if fact.value == 0 and low <= 0 <= high:
+            continue
+        right_way = fact.value == 0 or (high > 0 if fact.value > 0 else low < 0)
+        if fact.value != 0 and right_way:
+            stated_side = (
+                (max(low, Decimal(0)), high) if fact.value > 0 else (max(-high, Decimal(0)), -low)
+            )
+            if percent_consistent(abs(fact.value), stated_side):
+                continue
+        ends = sorted((abs(low), abs(high)))
+        magnitude = (ends[0] if low * high > 0 else Decimal(0), ends[1])
+        yield percent_finding(
+            this,
+            stated=fact.value,
+            compared=abs(fact.value),
+            interval=magnitude,
+            text=(
+                f"第 {fact.location.line} 行：上年执行数 {last.value}{last.unit}、本年预算 "
+                f"{this_year.value}{this_year.unit}，变动应为 {low:.2f}%–{high:.2f}%，"
+                f"所述为 {fact.value}%",
+                f"line {fact.location.line}: last year's execution {last.value} {last.unit} and "
+                f"this year's budget {this_year.value} {this_year.unit} differ by "
+                f"{low:.2f}%–{high:.2f}%, not {fact.value}%",
+            ),
+            locations=(fact_ref(fact), fact_ref(last), fact_ref(this_year)),
+            wrong_direction=not right_way,
+        )
+
+
+def _in_sentence(facts: Sequence[Fact], fact: Fact) -> list[Fact]:
+    """The facts of ``facts`` stated in ``fact``'s sentence (its text and source line)."""
+    return [f for f in facts if f.text == fact.text and f.location.source == fact.location.source]

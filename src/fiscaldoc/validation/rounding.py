@@ -30,6 +30,18 @@ def share_interval(part: Decimal, whole: Decimal) -> tuple[Decimal, Decimal] | N
     return max(low_part, Decimal(0)) / high_whole * 100, high_part / low_whole * 100
 
 
+def growth_interval(current: Decimal, previous: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The range of ``(current / previous − 1) × 100`` over the values the printed figures
+    stand for (``None`` when ``previous`` may be 0: a growth from nothing has no percentage)."""
+    low_previous = previous - quantum(previous) / 2
+    if low_previous <= 0:
+        return None
+    low_current = max(current - quantum(current) / 2, Decimal(0))
+    high_current = current + quantum(current) / 2
+    high_previous = previous + quantum(previous) / 2
+    return (low_current / high_previous - 1) * 100, (high_current / low_previous - 1) * 100
+
+
 def percent_consistent(printed: Decimal, interval: tuple[Decimal, Decimal]) -> bool:
     """True when a printed percentage fits some value of ``interval``, rounded or truncated."""
     step = quantum(printed)
