@@ -39,6 +39,7 @@ examples:
   cat report.txt | fiscaldoc validate - --lang en
   fiscaldoc validate reports/ --format csv -o findings.csv
   fiscaldoc validate report.pdf --format html -o report.html
+  fiscaldoc validate budget-2024.pdf --previous budget-2023.pdf
   fiscaldoc facts report.pdf --format jsonl | head -3"""
 
 
@@ -130,6 +131,13 @@ def parser() -> argparse.ArgumentParser:
         choices=("zh", "en"),
         default="zh",
         help="the language of the findings' messages (text and csv)",
+    )
+    validate.add_argument(
+        "--previous",
+        type=Path,
+        metavar="FILE",
+        help="the unit's document of the year before: hold what this one says of last year "
+        "to the figures it prints (one document only)",
     )
     _csv_options(validate)
 

@@ -166,7 +166,9 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     # "本年数小于上年预算数 40.05 万元", "本年数等于上年预算数", "本年数与上年数持平" (Jiangsu):
     # a change, worded as this year's figure against last year's
-    Entry(Kind.COMPARE, rf"{_THIS_YEAR}(?=(?:大于|高于|多于|超过|小于|低于|少于|等于){_LAST_YEAR})"),
+    Entry(
+        Kind.COMPARE, rf"{_THIS_YEAR}(?=(?:大于|高于|多于|超过|小于|低于|少于|等于){_LAST_YEAR})"
+    ),
     Entry(None, rf"{_THIS_YEAR}(?=\s*(?:与|比|较)\s*(?:上年|去年))"),
     Entry(Kind.INCREASE, rf"(?:大于|高于|多于|超过){_LAST_YEAR}"),
     Entry(Kind.DECREASE, rf"(?:小于|低于|少于){_LAST_YEAR}"),
@@ -454,7 +456,10 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(Kind.DECREASE, r"减少|下降|降低|[降减]幅(?:为|是)?|减(?=\s*\d)"),
     # "“三公”经费预算数比上年预算数减少…": the figure compared is the subject's budget
     Entry(None, r"预算数?(?=\s*(?:比|较|与上年|同比))"),
-    Entry(Kind.FLAT, r"(?P<name>基本)?(?:持平|一致|相同|相等|零增长|无变化|没有变化|未发生变化|未变化|不变)"),
+    Entry(
+        Kind.FLAT,
+        r"(?P<name>基本)?(?:持平|一致|相同|相等|零增长|无变化|没有变化|未发生变化|未变化|不变)",
+    ),
     Entry(Kind.QIZHONG, r"其中"),
     Entry(Kind.DUN, r"、"),
     # -- fillers -------------------------------------------------------------------------------

@@ -54,12 +54,14 @@ def report_text(report: Report, *, include_info: bool = False, lang: str = "zh")
 
 def _where(refs: Iterable[ValueRef]) -> str:
     """``line 3, line 9`` — for a document of several files, each file named once before its
-    lines (``a.pdf: line 3, line 9; b.pdf: line 12``)."""
+    lines (``a.pdf: line 3, line 9; b.pdf: line 12``); two values of one line name it once."""
     groups: list[tuple[str, list[str]]] = []
     for ref in refs:
         if not groups or groups[-1][0] != ref.source:
             groups.append((ref.source, []))
-        groups[-1][1].append(f"line {ref.line}")
+        where = f"line {ref.line}"
+        if where not in groups[-1][1]:
+            groups[-1][1].append(where)
     return "; ".join(
         f"{source}: {', '.join(lines)}" if source else ", ".join(lines) for source, lines in groups
     )

@@ -153,7 +153,7 @@ def previous_document(context: Context, this: Rule) -> Iterator[Finding]:
             this.severity,
             f"{why[0]}：未与上年文件比较",
             f"{why[1]}: nothing was compared with it",
-            (_previous_ref(previous, 0, "document", None),),
+            (_previous_ref(previous, 1, "document", None),),
         )
 
 
