@@ -52,7 +52,8 @@ _POOL = frozenset(
     + "".join(entry.pattern for entry in ENTRIES)
 )
 _STRANGERS = "鑫〓Ω→ｑ"
-_MARKERS = tuple(compiled(entry.marker) for entry in ENTRIES if entry.marker)
+_MARKER = compiled("|".join(f"(?:{entry.marker})" for entry in ENTRIES if entry.marker) or "(?!)")
+"""Any entry's marker: one search tells whether a sentence has one."""
 
 _Try = tuple[Entry, Callable[[str, int, int], "regex.Match[str] | None"]]
 
@@ -163,8 +164,7 @@ def _matches(text: str, start: int, end: int) -> Iterator[tuple[Entry, regex.Mat
     one alternation of all entries; the search goes on after its match. Entries with a marker
     are tried only in a sentence that has a marker (each of them needs one to match).
     """
-    piece = text[start:end]
-    dispatch = _dispatch(gated=any(marker.search(piece) for marker in _MARKERS))
+    dispatch = _dispatch(gated=_MARKER.search(text[start:end]) is not None)
     position = start
     while position < end:
         if dispatch.starts is not None:

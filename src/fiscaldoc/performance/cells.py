@@ -7,6 +7,7 @@ text. Every reading module of the performance tables works on these cells.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -52,7 +53,7 @@ class Cell:
     start: int
     line: Line
 
-    @property
+    @functools.cached_property  # asked of each cell several times while a line is read
     def compact(self) -> str:
         return p.compact(self.text).replace("（", "(").replace("）", ")")
 

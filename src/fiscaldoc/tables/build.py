@@ -66,7 +66,7 @@ class _ToEntries(Transformer[Token, list[Entry]]):
         return _Text(self._tok(children[0]))
 
     def _entry(self, children: Sequence[Token | Tok | _Pair | _Text]) -> Entry:
-        entry = Entry(location=Location(0, 0))
+        entry = Entry(location=_NOWHERE)
         for child in children:
             if isinstance(child, _Pair):
                 entry.government_code = p.compact(child.code.text)
@@ -84,7 +84,7 @@ class _ToEntries(Transformer[Token, list[Entry]]):
                 entry.rowno = tok
             else:
                 entry.values.append(tok)
-            if entry.location == Location(0, 0):
+            if entry.location == _NOWHERE:
                 entry.location = tok.location
                 entry.index = tok.index
         return entry
@@ -116,6 +116,10 @@ class _ToEntries(Transformer[Token, list[Entry]]):
 
     def start(self, children: list[list[Entry]]) -> list[Entry]:
         return [entry for row in children if isinstance(row, list) for entry in row]
+
+
+_NOWHERE = Location(0, 0)
+"""An entry's location before its first token is met."""
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -158,10 +162,12 @@ def build_table(
     unparsed: list[ParseNote] = []
     layout = header.layout
     family = spec.family_spec
-    if family.learn_rowno_offset and layout.has_rowno:
-        lexed = [lex_line(line, family, layout) for line in block.body]
-        layout = attrs.evolve(layout, rowno_offset=rowno_offset(lexed))
     lexed = [lex_line(line, family, layout) for line in block.body]
+    if family.learn_rowno_offset and layout.has_rowno:
+        offset = rowno_offset(lexed)
+        if offset != layout.rowno_offset:  # the lines read again only when the offset tells
+            layout = attrs.evolve(layout, rowno_offset=offset)
+            lexed = [lex_line(line, family, layout) for line in block.body]
     if family.spending_first:
         lexed = spending_first(lexed)
     lexed = name_cells(lexed, block.header, spec)

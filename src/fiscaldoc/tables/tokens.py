@@ -92,13 +92,11 @@ def _raw_tokens(line: Line) -> Iterator[Tok]:
             offset += len(cell) + 1
         return
     for match in _SPACED.finditer(line.text):
-        kind = {
-            "code": Kind.CODE,
-            "num": Kind.NUM,
-            "dash": Kind.DASH,
-            "text": Kind.LABEL,
-        }[match.lastgroup or "text"]
+        kind = _SPACED_KINDS[match.lastgroup or "text"]
         yield Tok(kind, match[0], line.location(match.start()))
+
+
+_SPACED_KINDS = {"code": Kind.CODE, "num": Kind.NUM, "dash": Kind.DASH, "text": Kind.LABEL}
 
 
 def _join_labels(

@@ -36,12 +36,16 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
             section = spec.family_spec.columns_side
             if any(context.column(table, name, section) for name in identity.unless):
                 continue
+            # The rows read are all of ``section``: each column is looked up once per table.
+            total_column = context.column(table, identity.total, section)
+            part_columns = [context.column(table, c, section) for c in identity.parts]
+            minus_columns = [context.column(table, c, section) for c in identity.minus]
             for row in table.rows:
                 if row.section is not section or not row.cells:
                     continue
-                total = context.ref(table, row, identity.total)
-                parts = [context.ref(table, row, c) for c in identity.parts]
-                minus = [context.ref(table, row, c) for c in identity.minus]
+                total = _ref(table, row, total_column)
+                parts = [_ref(table, row, c) for c in part_columns]
+                minus = [_ref(table, row, c) for c in minus_columns]
                 if identity.optional:
                     parts = [p for p in parts if p is not None] or [None]
                 if total is None or any(p is None for p in (*parts, *minus)):
@@ -59,6 +63,10 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
                         minus=[m for m in minus if m],
                     )
                 )
+
+
+def _ref(table: Table, row: Row, column: str | None) -> Ref | None:
+    return None if column is None else Ref(table, row, column)
 
 
 def _children(table: Table) -> dict[int, list[int]]:
