@@ -71,9 +71,6 @@ class _Dispatch:
     tries: dict[str, tuple[_Try, ...]]
     wild: tuple[_Try, ...]
 
-    def at(self, char: str) -> tuple[_Try, ...]:
-        return self.tries.get(char, self.wild)
-
 
 @functools.cache
 def _dispatch(*, gated: bool) -> _Dispatch:
@@ -165,14 +162,15 @@ def _matches(text: str, start: int, end: int) -> Iterator[tuple[Entry, regex.Mat
     are tried only in a sentence that has a marker (each of them needs one to match).
     """
     dispatch = _dispatch(gated=_MARKER.search(text[start:end]) is not None)
+    starts, tries, wild = dispatch.starts, dispatch.tries, dispatch.wild
     position = start
     while position < end:
-        if dispatch.starts is not None:
-            found = dispatch.starts.search(text, position, end)
+        if starts is not None:
+            found = starts.search(text, position, end)
             if found is None:
                 return
             position = found.start()
-        for entry, try_at in dispatch.at(text[position]):
+        for entry, try_at in tries.get(text[position], wild):
             match = try_at(text, position, end)
             if match is not None and match.end() > position:
                 yield entry, match
@@ -183,6 +181,8 @@ def _matches(text: str, start: int, end: int) -> Iterator[tuple[Entry, regex.Mat
 
 
 def _word(text: str, start: int, end: int, tokens: list[Tok]) -> None:
+    if start >= end:  # two entries side by side: no text between them
+        return
     piece = _SPACES.sub("", text[start:end])
     if not piece:
         return

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
-from lark import Token, Transformer
+from lark import Token
 from lark.exceptions import LarkError
 
 from fiscaldoc.cache import compiled
+from fiscaldoc.grammar import LeafTransformer
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import TableBlock
 from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Table
@@ -44,11 +45,11 @@ class _Text:
     tok: Tok
 
 
-class _ToEntries(Transformer[Token, list[Entry]]):
+class _ToEntries(LeafTransformer[list[Entry]]):
     """Tree of one line -> entries (one per side, group or row)."""
 
     def __init__(self, tokens: Sequence[Tok], sides: tuple[Section | None, ...]) -> None:
-        super().__init__(visit_tokens=False)  # no terminal callbacks: leaves pass as they are
+        super().__init__()  # no terminal callbacks: leaves pass as they are
         self._tokens = tokens
         self._sides = sides
 
