@@ -26,7 +26,14 @@ from fiscaldoc.tables.names import name_cells
 from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve, tolerance
 from fiscaldoc.tables.rows import clean_label, post_parse, split_row_groups
 from fiscaldoc.tables.sides import amount_indexes, place_sides, side_of_index, sides_of
-from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset, spending_first
+from fiscaldoc.tables.tokens import (
+    Kind,
+    Tok,
+    finish_line,
+    prelex_line,
+    rowno_offset,
+    spending_first,
+)
 from fiscaldoc.text.lines import Line
 
 
@@ -163,12 +170,13 @@ def build_table(
     unparsed: list[ParseNote] = []
     layout = header.layout
     family = spec.family_spec
-    lexed = [lex_line(line, family, layout) for line in block.body]
+    prelexed = [prelex_line(line, family) for line in block.body]
+    lexed = [finish_line(tokens, family, layout) for tokens in prelexed]
     if family.learn_rowno_offset and layout.has_rowno:
         offset = rowno_offset(lexed)
-        if offset != layout.rowno_offset:  # the lines read again only when the offset tells
+        if offset != layout.rowno_offset:  # the passes reading the layout run again
             layout = attrs.evolve(layout, rowno_offset=offset)
-            lexed = [lex_line(line, family, layout) for line in block.body]
+            lexed = [finish_line(tokens, family, layout) for tokens in prelexed]
     if family.spending_first:
         lexed = spending_first(lexed)
     lexed = name_cells(lexed, block.header, spec)

@@ -427,9 +427,31 @@ _PASSES: dict[TokenPass, _Pass] = {
 """The function of each post-lexer pass a family names."""
 
 
+_READS_LAYOUT = frozenset({TokenPass.SIDES, TokenPass.ROWNOS})
+"""The passes that read the header's layout; the others read only the line and the family."""
+
+
 def lex_line(line: Line, family: FamilySpec, layout: LineLayout) -> list[Tok]:
     """The post-lexed token stream of one table line: the family's passes, in order."""
+    return finish_line(prelex_line(line, family), family, layout)
+
+
+def prelex_line(line: Line, family: FamilySpec) -> list[Tok]:
+    """A line's tokens through the family's passes before the first that reads the layout:
+    what a table whose layout is learnt from its own lines need not lex twice."""
     tokens = list(_raw_tokens(line))
-    for name in family.token_passes:
+    for name in family.token_passes[: _layout_start(family)]:
+        tokens = _PASSES[name](tokens, family, LineLayout())
+    return tokens
+
+
+def finish_line(tokens: list[Tok], family: FamilySpec, layout: LineLayout) -> list[Tok]:
+    """The rest of the passes over :func:`prelex_line`'s tokens (no pass changes its input)."""
+    for name in family.token_passes[_layout_start(family) :]:
         tokens = _PASSES[name](tokens, family, layout)
     return tokens
+
+
+def _layout_start(family: FamilySpec) -> int:
+    passes = family.token_passes
+    return next((n for n, name in enumerate(passes) if name in _READS_LAYOUT), len(passes))

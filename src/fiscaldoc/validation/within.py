@@ -40,6 +40,13 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
             total_column = context.column(table, identity.total, section)
             part_columns = [context.column(table, c, section) for c in identity.parts]
             minus_columns = [context.column(table, c, section) for c in identity.minus]
+            missing = (all if identity.optional else any)(c is None for c in part_columns)
+            if total_column is None or missing or any(c is None for c in minus_columns):
+                continue  # a column the identity needs is not printed: no row can be checked
+            relation = Relation(
+                f"按「{identity.total} = {' + '.join(identity.parts)}」",
+                f"{identity.total} = {' + '.join(identity.parts)}",
+            )
             for row in table.rows:
                 if row.section is not section or not row.cells:
                     continue
@@ -50,10 +57,6 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
                     parts = [p for p in parts if p is not None] or [None]
                 if total is None or any(p is None for p in (*parts, *minus)):
                     continue
-                relation = Relation(
-                    f"按「{identity.total} = {' + '.join(identity.parts)}」",
-                    f"{identity.total} = {' + '.join(identity.parts)}",
-                )
                 yield from _found(
                     context.compare(
                         this,
@@ -98,8 +101,10 @@ def hierarchy(context: Context, this: Rule) -> Iterator[Finding]:
             for column in columns:
                 total = Ref(table, row, column)
                 parts = [Ref(table, table.rows[k], column) for k in kids]
-                relation = Relation("按下级科目之和", "the sum of its sub-codes")
-                yield from _found(context.compare(this, total, parts, relation))
+                yield from _found(context.compare(this, total, parts, _SUB_CODES))
+
+
+_SUB_CODES = Relation("按下级科目之和", "the sum of its sub-codes")
 
 
 def _side(table: Table, section: Section) -> list[Row]:
