@@ -73,7 +73,15 @@ _CODE_DIGITS = compiled(r"^(?:\d{3}|\d{5}|\d{7})$")
 _UNIT_CODE = compiled(r"^\d{6}(?:\d{3})?$")  # rows by unit: "324001 某县某局"
 
 
+def _chinese_first(text: str) -> bool:
+    """True when a (non-empty) cell starts with a Chinese character, as most labels do: then it
+    starts no dash, amount or code, and no pattern need be tried."""
+    return "\u4e00" <= text[0] <= "\u9fff"
+
+
 def _classify(text: str) -> Kind:
+    if _chinese_first(text):
+        return Kind.LABEL
     if p.DASH.match(text):
         return Kind.DASH
     if p.AMOUNT.match(text):
@@ -90,7 +98,7 @@ def _raw_tokens(line: Line) -> Iterator[Tok]:
             stripped = cell.strip()
             if stripped:
                 lead = len(cell) - len(cell.lstrip())
-                joined = _CODE_AND_NAME.match(stripped)
+                joined = None if _chinese_first(stripped) else _CODE_AND_NAME.match(stripped)
                 if joined:  # "2101506 医疗保障经办事务" in one cell (科目编码及名称)
                     yield Tok(Kind.CODE, joined["code"], line.location(offset + lead), index)
                     start = offset + lead + joined.start("name")
