@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -61,15 +61,21 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
     )
     declared = Counter(block.unit for block in layout.blocks if block.unit)
     default_unit = declared.most_common(1)[0][0] if declared else ""
+    # The tables built so far by id: the last built of each id (for totals hints) and the
+    # first (for code hints), kept as they are built rather than gathered again per table.
+    last_by_id: dict[TableId, Table] = {}
+    first_by_id: dict[TableId, Table] = {}
     for n in order:
         block = layout.blocks[n]
-        done = [b.table for b in built_by_block.values()]
         link = linked.get(block.spec.id)
-        hints = None if link is None else _hints(link, done)
+        hints = None if link is None else _hints(link, last_by_id)
         code_link = by_code.get(block.spec.id)
         if code_link is not None:
-            hints = _code_hints(code_link, done)
-        built_by_block[n] = build_table(block, hints, default_unit=default_unit)
+            hints = _code_hints(code_link, first_by_id)
+        built = build_table(block, hints, default_unit=default_unit)
+        built_by_block[n] = built
+        last_by_id[built.table.id] = built.table
+        first_by_id.setdefault(built.table.id, built.table)
     for n in range(len(layout.blocks)):
         built = built_by_block[n]
         tables.append(built.table)
@@ -104,9 +110,9 @@ def assemble(lines: Sequence[Line], source: str = "") -> Document:
     )
 
 
-def _hints(link: TotalsLink, built: Sequence[Table]) -> TotalHints | None:
-    """Totals of ``link.table``'s total row read from tables already built."""
-    by_id = {table.id: table for table in built}
+def _hints(link: TotalsLink, by_id: Mapping[TableId, Table]) -> TotalHints | None:
+    """Totals of ``link.table``'s total row read from tables already built (the last built of
+    each id)."""
     columns: dict[str, Printed] = {}
     for column, source in link.columns:
         table = by_id.get(source.table)
@@ -127,9 +133,10 @@ def _hints(link: TotalsLink, built: Sequence[Table]) -> TotalHints | None:
     return TotalHints(link.rows, columns) if columns else None
 
 
-def _code_hints(link: CodeLink, built: Sequence[Table]) -> TotalHints | None:
-    """The values of ``link.columns`` of each coded row of ``link.source``, if built already."""
-    source = next((table for table in built if table.id is link.source), None)
+def _code_hints(link: CodeLink, first_by_id: Mapping[TableId, Table]) -> TotalHints | None:
+    """The values of ``link.columns`` of each coded row of ``link.source`` (the first built of
+    that id), if built already."""
+    source = first_by_id.get(link.source)
     if source is None:
         return None
     specs = {column.label: column for column in BY_ID[source.id].columns}

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 import lark
-from lark import Lark, Token, Tree
-from lark.exceptions import LarkError
+from lark import Lark, Token, Transformer, Tree
+from lark.exceptions import GrammarError, LarkError, VisitError
 from lark.lexer import Lexer
 
 from fiscaldoc.cache import cache_key, cached_file, save
@@ -132,3 +132,33 @@ def _cache_key(text: str, options: dict[str, Any]) -> str:
         (name, getattr(value, "__qualname__", repr(value))) for name, value in options.items()
     )
     return cache_key(f"lark {lark.__version__}; python {sys.version_info[:2]}; {described}", text)
+
+
+_Result = TypeVar("_Result")
+
+
+class LeafTransformer(Transformer[Token, _Result], Generic[_Result]):
+    """lark's ``Transformer`` for trees whose leaves pass as they are (``visit_tokens=False``):
+    the same callbacks, default (a ``Tree``) and errors (``VisitError``), in one plain recursive
+    walk, without lark's generator and wrapper look-up per node (the walk is a good part of
+    reading a parsed row or clause). Callbacks are plain methods (no ``v_args``)."""
+
+    def __init__(self) -> None:
+        super().__init__(visit_tokens=False)
+
+    def transform(self, tree: Tree[Token]) -> _Result:
+        result: _Result = self._walk(tree)
+        return result
+
+    def _walk(self, tree: Tree[Token]) -> Any:
+        children = [self._walk(c) if isinstance(c, Tree) else c for c in tree.children]
+        try:
+            callback = getattr(self, tree.data)
+        except AttributeError:
+            return self.__default__(tree.data, children, tree.meta)  # type: ignore[no-untyped-call]
+        try:
+            return callback(children)
+        except GrammarError:
+            raise
+        except Exception as error:
+            raise VisitError(tree.data, tree, error) from error  # type: ignore[no-untyped-call]

@@ -327,7 +327,7 @@ def _read_block(
             continue
         if _is_number_line(line) and _title_follows(lines, index + 1):
             break  # the next table's number, printed above its title
-        if (_is_meta(line) and state == "head") or (state == "body" and _is_meta(line)):
+        if _is_meta(line):  # (the state is "head" or "body" here)
             line_unit, line_name = _unit_of(line)
             unit = unit or line_unit
             unit_name = unit_name or line_name

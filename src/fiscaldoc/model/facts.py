@@ -176,23 +176,31 @@ class Narrative:
 
     def find(self, key: str, subject: str | None = None) -> tuple[Fact, ...]:
         """The facts with this key (and this subject, when given), in document order."""
-        facts = _facts_by_key(self).get(key, ())
-        return facts if subject is None else tuple(f for f in facts if f.subject == subject)
+        by_key, by_subject = _facts_by_key(self)
+        if subject is None:
+            return by_key.get(key, ())
+        return by_subject.get((key, subject), ())
 
 
-_BY_KEY: dict[int, tuple[weakref.ref[Narrative], dict[str, tuple[Fact, ...]]]] = {}
+_Index = tuple[dict[str, tuple["Fact", ...]], dict[tuple[str, str], tuple["Fact", ...]]]
+_BY_KEY: dict[int, tuple[weakref.ref[Narrative], _Index]] = {}
 
 
-def _facts_by_key(narrative: Narrative) -> dict[str, tuple[Fact, ...]]:
-    """A narrative's facts grouped by key, built once per narrative (not a field: records stay
-    plain data for serialization); dropped when the narrative is."""
+def _facts_by_key(narrative: Narrative) -> _Index:
+    """A narrative's facts grouped by key and by key and subject, built once per narrative
+    (not a field: records stay plain data for serialization); dropped when the narrative is."""
     key = id(narrative)
     held = _BY_KEY.get(key)
     if held is not None and held[0]() is narrative:
         return held[1]
     grouped: dict[str, list[Fact]] = {}
+    by_subject: dict[tuple[str, str], list[Fact]] = {}
     for fact in narrative.facts:
         grouped.setdefault(fact.key, []).append(fact)
-    index = {k: tuple(v) for k, v in grouped.items()}
+        by_subject.setdefault((fact.key, fact.subject), []).append(fact)
+    index = (
+        {k: tuple(v) for k, v in grouped.items()},
+        {k: tuple(v) for k, v in by_subject.items()},
+    )
     _BY_KEY[key] = (weakref.ref(narrative, lambda _: _BY_KEY.pop(key, None)), index)
     return index

@@ -14,9 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-from lark import Token, Transformer, Tree
+from lark import Token, Tree
 
 from fiscaldoc.cache import compiled
+from fiscaldoc.grammar import LeafTransformer
 from fiscaldoc.narrative.lexer import Tok
 from fiscaldoc.narrative.lexicon import Kind
 
@@ -73,11 +74,11 @@ def _subject_of(token: Tok) -> list[Subject]:
     return [Subject(base, token.name) for base in token.bases]
 
 
-class _Claims(Transformer[Token, list[Claim]]):
+class _Claims(LeafTransformer[list[Claim]]):
     """Turns a clause's tree into claims; leaves are looked up in the clause's tokens."""
 
     def __init__(self, tokens: Sequence[Tok]) -> None:
-        super().__init__(visit_tokens=False)  # no terminal callbacks: leaves pass as they are
+        super().__init__()  # no terminal callbacks: leaves pass as they are
         self.tokens = tokens
 
     def _tok(self, leaf: Token) -> Tok:

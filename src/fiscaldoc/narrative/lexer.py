@@ -52,7 +52,8 @@ _POOL = frozenset(
     + "".join(entry.pattern for entry in ENTRIES)
 )
 _STRANGERS = "鑫〓Ω→ｑ"
-_MARKERS = tuple(compiled(entry.marker) for entry in ENTRIES if entry.marker)
+_MARKER = compiled("|".join(f"(?:{entry.marker})" for entry in ENTRIES if entry.marker) or "(?!)")
+"""Any entry's marker: one search tells whether a sentence has one."""
 
 _Try = tuple[Entry, Callable[[str, int, int], "regex.Match[str] | None"]]
 
@@ -69,9 +70,6 @@ class _Dispatch:
     starts: regex.Pattern[str] | None
     tries: dict[str, tuple[_Try, ...]]
     wild: tuple[_Try, ...]
-
-    def at(self, char: str) -> tuple[_Try, ...]:
-        return self.tries.get(char, self.wild)
 
 
 @functools.cache
@@ -167,16 +165,16 @@ def _matches(text: str, start: int, end: int) -> Iterator[tuple[Entry, regex.Mat
     one alternation of all entries; the search goes on after its match. Entries with a marker
     are tried only in a sentence that has a marker (each of them needs one to match).
     """
-    piece = text[start:end]
-    dispatch = _dispatch(gated=any(marker.search(piece) for marker in _MARKERS))
+    dispatch = _dispatch(gated=_MARKER.search(text[start:end]) is not None)
+    starts, tries, wild = dispatch.starts, dispatch.tries, dispatch.wild
     position = start
     while position < end:
-        if dispatch.starts is not None:
-            found = dispatch.starts.search(text, position, end)
+        if starts is not None:
+            found = starts.search(text, position, end)
             if found is None:
                 return
             position = found.start()
-        for entry, try_at in dispatch.at(text[position]):
+        for entry, try_at in tries.get(text[position], wild):
             match = try_at(text, position, end)
             if match is not None and match.end() > position:
                 yield entry, match
@@ -187,6 +185,8 @@ def _matches(text: str, start: int, end: int) -> Iterator[tuple[Entry, regex.Mat
 
 
 def _word(text: str, start: int, end: int, tokens: list[Tok]) -> None:
+    if start >= end:  # two entries side by side: no text between them
+        return
     piece = _SPACES.sub("", text[start:end])
     if not piece:
         return

@@ -7,6 +7,7 @@ text. Every reading module of the performance tables works on these cells.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -19,7 +20,6 @@ from fiscaldoc.text.lines import Line
 
 _BARE_NUMBER = compiled(r"[\d.,]+")
 _SCORE = compiled(r"\d+(?:\.\d+)?")
-_TAB = compiled(r"(\t)")
 _SPACES = compiled(r"(\s+)")
 
 LEVEL1 = compiled(
@@ -52,7 +52,7 @@ class Cell:
     start: int
     line: Line
 
-    @property
+    @functools.cached_property  # asked of each cell several times while a line is read
     def compact(self) -> str:
         return p.compact(self.text).replace("（", "(").replace("）", ")")
 
@@ -64,11 +64,15 @@ class Cell:
 def cells_of(line: Line) -> list[Cell]:
     """The non-empty cells of a line with their field number and start in the line."""
     cells: list[Cell] = []
-    separator = _TAB if line.tabbed else _SPACES
+    text = line.text
+    tabbed = line.tabbed
+    # Tab-separated fields start right after the tab before them; space-separated ones are
+    # found from where the last one ended.
+    parts = text.split("\t") if tabbed else _SPACES.split(text)[::2]
     position = 0
-    for field, part in enumerate(separator.split(line.text)[::2]):
-        start = line.text.index(part, position) if part else position
-        position = start + len(part) + (1 if line.tabbed else 0)
+    for field, part in enumerate(parts):
+        start = position if tabbed or not part else text.index(part, position)
+        position = start + len(part) + (1 if tabbed else 0)
         stripped = part.strip()
         if stripped:
             cells.append(Cell(stripped, field, start + (len(part) - len(part.lstrip())), line))

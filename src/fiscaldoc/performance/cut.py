@@ -90,8 +90,8 @@ def _title(line: Line) -> tuple[PerformanceTableId, str, str] | None:
 
 def _follows(lines: Sequence[Line], start: int) -> bool:
     """True when a performance table's first rows follow before another title."""
-    for seen, line in enumerate(lines[start:], start=1):
-        if seen > _LOOKAHEAD or _title(line) is not None:
+    for line in lines[start : start + _LOOKAHEAD]:  # (not the rest of the document, copied)
+        if _title(line) is not None:
             return False
         if _STARTS.search(p.compact(line.text)):
             return True

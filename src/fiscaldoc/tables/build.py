@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
-from lark import Token, Transformer
+from lark import Token
 from lark.exceptions import LarkError
 
 from fiscaldoc.cache import compiled
+from fiscaldoc.grammar import LeafTransformer
 from fiscaldoc.layout import patterns as p
 from fiscaldoc.layout.blocks import TableBlock
 from fiscaldoc.model import Cell, Column, Location, ParseNote, Row, Section, Table
@@ -25,7 +26,14 @@ from fiscaldoc.tables.names import name_cells
 from fiscaldoc.tables.placement import Printed, SumGroup, row_candidates, solve, tolerance
 from fiscaldoc.tables.rows import clean_label, post_parse, split_row_groups
 from fiscaldoc.tables.sides import amount_indexes, place_sides, side_of_index, sides_of
-from fiscaldoc.tables.tokens import Kind, Tok, lex_line, rowno_offset, spending_first
+from fiscaldoc.tables.tokens import (
+    Kind,
+    Tok,
+    finish_line,
+    prelex_line,
+    rowno_offset,
+    spending_first,
+)
 from fiscaldoc.text.lines import Line
 
 
@@ -44,11 +52,11 @@ class _Text:
     tok: Tok
 
 
-class _ToEntries(Transformer[Token, list[Entry]]):
+class _ToEntries(LeafTransformer[list[Entry]]):
     """Tree of one line -> entries (one per side, group or row)."""
 
     def __init__(self, tokens: Sequence[Tok], sides: tuple[Section | None, ...]) -> None:
-        super().__init__(visit_tokens=False)  # no terminal callbacks: leaves pass as they are
+        super().__init__()  # no terminal callbacks: leaves pass as they are
         self._tokens = tokens
         self._sides = sides
 
@@ -66,7 +74,7 @@ class _ToEntries(Transformer[Token, list[Entry]]):
         return _Text(self._tok(children[0]))
 
     def _entry(self, children: Sequence[Token | Tok | _Pair | _Text]) -> Entry:
-        entry = Entry(location=Location(0, 0))
+        entry = Entry(location=_NOWHERE)
         for child in children:
             if isinstance(child, _Pair):
                 entry.government_code = p.compact(child.code.text)
@@ -84,7 +92,7 @@ class _ToEntries(Transformer[Token, list[Entry]]):
                 entry.rowno = tok
             else:
                 entry.values.append(tok)
-            if entry.location == Location(0, 0):
+            if entry.location == _NOWHERE:
                 entry.location = tok.location
                 entry.index = tok.index
         return entry
@@ -116,6 +124,10 @@ class _ToEntries(Transformer[Token, list[Entry]]):
 
     def start(self, children: list[list[Entry]]) -> list[Entry]:
         return [entry for row in children if isinstance(row, list) for entry in row]
+
+
+_NOWHERE = Location(0, 0)
+"""An entry's location before its first token is met."""
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -158,10 +170,13 @@ def build_table(
     unparsed: list[ParseNote] = []
     layout = header.layout
     family = spec.family_spec
+    prelexed = [prelex_line(line, family) for line in block.body]
+    lexed = [finish_line(tokens, family, layout) for tokens in prelexed]
     if family.learn_rowno_offset and layout.has_rowno:
-        lexed = [lex_line(line, family, layout) for line in block.body]
-        layout = attrs.evolve(layout, rowno_offset=rowno_offset(lexed))
-    lexed = [lex_line(line, family, layout) for line in block.body]
+        offset = rowno_offset(lexed)
+        if offset != layout.rowno_offset:  # the passes reading the layout run again
+            layout = attrs.evolve(layout, rowno_offset=offset)
+            lexed = [finish_line(tokens, family, layout) for tokens in prelexed]
     if family.spending_first:
         lexed = spending_first(lexed)
     lexed = name_cells(lexed, block.header, spec)

@@ -40,6 +40,14 @@ class Tok:
     location: Location
     index: int | None = None
 
+    def as_kind(self, kind: Kind) -> Tok:
+        """The token read as another kind (``attrs.evolve`` costs ten times more, per token)."""
+        return Tok(kind, self.text, self.location, self.index)
+
+    def with_text(self, text: str) -> Tok:
+        """The token with its text repaired."""
+        return Tok(self.kind, text, self.location, self.index)
+
 
 @attrs.frozen(slots=True)
 class LineLayout:
@@ -65,7 +73,15 @@ _CODE_DIGITS = compiled(r"^(?:\d{3}|\d{5}|\d{7})$")
 _UNIT_CODE = compiled(r"^\d{6}(?:\d{3})?$")  # rows by unit: "324001 某县某局"
 
 
+def _chinese_first(text: str) -> bool:
+    """True when a (non-empty) cell starts with a Chinese character, as most labels do: then it
+    starts no dash, amount or code, and no pattern need be tried."""
+    return "\u4e00" <= text[0] <= "\u9fff"
+
+
 def _classify(text: str) -> Kind:
+    if _chinese_first(text):
+        return Kind.LABEL
     if p.DASH.match(text):
         return Kind.DASH
     if p.AMOUNT.match(text):
@@ -82,7 +98,7 @@ def _raw_tokens(line: Line) -> Iterator[Tok]:
             stripped = cell.strip()
             if stripped:
                 lead = len(cell) - len(cell.lstrip())
-                joined = _CODE_AND_NAME.match(stripped)
+                joined = None if _chinese_first(stripped) else _CODE_AND_NAME.match(stripped)
                 if joined:  # "2101506 医疗保障经办事务" in one cell (科目编码及名称)
                     yield Tok(Kind.CODE, joined["code"], line.location(offset + lead), index)
                     start = offset + lead + joined.start("name")
@@ -92,13 +108,11 @@ def _raw_tokens(line: Line) -> Iterator[Tok]:
             offset += len(cell) + 1
         return
     for match in _SPACED.finditer(line.text):
-        kind = {
-            "code": Kind.CODE,
-            "num": Kind.NUM,
-            "dash": Kind.DASH,
-            "text": Kind.LABEL,
-        }[match.lastgroup or "text"]
+        kind = _SPACED_KINDS[match.lastgroup or "text"]
         yield Tok(kind, match[0], line.location(match.start()))
+
+
+_SPACED_KINDS = {"code": Kind.CODE, "num": Kind.NUM, "dash": Kind.DASH, "text": Kind.LABEL}
 
 
 def _join_labels(
@@ -115,7 +129,7 @@ def _join_labels(
             and token.index is None
             and joins(previous, token)
         ):
-            merged[-1] = attrs.evolve(previous, text=join(previous.text, token.text))
+            merged[-1] = previous.with_text(join(previous.text, token.text))
         else:
             merged.append(token)
     return merged
@@ -152,7 +166,7 @@ def _unglue(tokens: list[Tok]) -> list[Tok]:
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         glued = _GLUED_CODE.match(token.text) if token.kind is Kind.NUM else None
         if glued and token.index is None and following is not None and following.kind is Kind.LABEL:
-            out.append(attrs.evolve(token, text=glued["amount"]))
+            out.append(token.with_text(glued["amount"]))
             column = token.location.column + glued.start("code")
             out.append(Tok(Kind.CODE, glued["code"], attrs.evolve(token.location, column=column)))
         else:
@@ -178,7 +192,7 @@ def _undouble_codes(tokens: list[Tok]) -> list[Tok]:
             and following.kind is Kind.LABEL
             and p.undouble(p.compact(following.text)) != p.compact(following.text)
         ):
-            out[position] = attrs.evolve(token, text=doubled[1])
+            out[position] = token.with_text(doubled[1])
     return out
 
 
@@ -193,7 +207,7 @@ def _mark_codes(tokens: list[Tok]) -> list[Tok]:
         token = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if token.kind is Kind.CODE:
-            marked.append(attrs.evolve(token, text=p.compact(token.text)))
+            marked.append(token.with_text(p.compact(token.text)))
         elif token.kind is Kind.NUM and _CODE_DIGITS.match(token.text):
             parts = [token]
             probe = index + 1
@@ -204,7 +218,7 @@ def _mark_codes(tokens: list[Tok]) -> list[Tok]:
                 and len(parts) < 3
             ):
                 part = tokens[probe]
-                parts.append(attrs.evolve(part, text=part.text.zfill(2)))
+                parts.append(part.with_text(part.text.zfill(2)))
                 probe += 1
             after = tokens[probe] if probe < len(tokens) else None
             labelled = after is not None and after.kind is Kind.LABEL
@@ -212,12 +226,12 @@ def _mark_codes(tokens: list[Tok]) -> list[Tok]:
                 not marked and _decimals_only(tokens[probe:])
             ):
                 code = "".join(part.text for part in parts)
-                marked.append(attrs.evolve(token, kind=Kind.CODE, text=code))
+                marked.append(Tok(Kind.CODE, code, token.location, token.index))
                 index = probe
                 continue
             if following is not None and following.kind is Kind.LABEL:
                 total = p.undouble(following.text).endswith(("合计", "总计"))
-                marked.append(token if total else attrs.evolve(token, kind=Kind.CODE))
+                marked.append(token if total else token.as_kind(Kind.CODE))
             else:
                 marked.append(token)
         elif (
@@ -227,7 +241,7 @@ def _mark_codes(tokens: list[Tok]) -> list[Tok]:
             and following is not None
             and following.kind is Kind.LABEL
         ):
-            marked.append(attrs.evolve(token, kind=Kind.CODE))  # a unit's code (单位编码)
+            marked.append(token.as_kind(Kind.CODE))  # a unit's code (单位编码)
         else:
             marked.append(token)
         index += 1
@@ -273,13 +287,13 @@ def _mark_sides(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
             if side == 0 and token.index >= layout.side_start:
                 cross()
             if token.index in layout.rowno_indexes and token.kind is Kind.NUM:
-                token = attrs.evolve(token, kind=Kind.ROWNO)
+                token = token.as_kind(Kind.ROWNO)
             elif token.kind is Kind.CODE:
-                token = attrs.evolve(token, kind=Kind.NUM)
+                token = token.as_kind(Kind.NUM)
             out.append(token)
             continue
         if token.kind is Kind.CODE:
-            token = attrs.evolve(token, kind=Kind.NUM)
+            token = token.as_kind(Kind.NUM)
         if token.kind is Kind.LABEL:
             if side == 0 and (has_label or has_rowno or values):
                 cross()
@@ -291,7 +305,7 @@ def _mark_sides(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
                 cross()
             rowno_wanted = layout.has_rowno and not has_rowno and not values
             if rowno_wanted and token.kind is Kind.NUM and _INTEGERISH.match(token.text):
-                token = attrs.evolve(token, kind=Kind.ROWNO)
+                token = token.as_kind(Kind.ROWNO)
                 has_rowno = True
             else:
                 values += 1
@@ -350,7 +364,7 @@ def spending_first(lines_tokens: Sequence[list[Tok]]) -> list[list[Tok]]:
             rest: list[Tok] = []
             for token in tokens:
                 if token.kind is Kind.ROWNO and any(t.kind is Kind.ROWNO for t in rest):
-                    token = attrs.evolve(token, kind=Kind.NUM)  # a value, not the side's 行次
+                    token = token.as_kind(Kind.NUM)  # a value, not the side's 行次
                 if token.kind is not Kind.SIDE:
                     rest.append(token)
             tokens = [Tok(Kind.SIDE, "", first.location, first.index), *rest]
@@ -369,7 +383,7 @@ def _mark_unit_code(tokens: list[Tok]) -> list[Tok]:
         and _UNIT_CODE.fullmatch(tokens[0].text)
         and tokens[1].kind is Kind.LABEL
     ):
-        return [attrs.evolve(tokens[0], kind=Kind.CODE), *tokens[1:]]
+        return [tokens[0].as_kind(Kind.CODE), *tokens[1:]]
     return tokens
 
 
@@ -386,8 +400,8 @@ def _mark_rownos(tokens: list[Tok], layout: LineLayout) -> list[Tok]:
             and _INTEGERISH.match(token.text) is not None
         )
         if token.kind is Kind.CODE:
-            token = attrs.evolve(token, kind=Kind.LABEL)
-        out.append(attrs.evolve(token, kind=Kind.ROWNO) if is_rowno else token)
+            token = token.as_kind(Kind.LABEL)
+        out.append(token.as_kind(Kind.ROWNO) if is_rowno else token)
     return out
 
 
@@ -421,9 +435,31 @@ _PASSES: dict[TokenPass, _Pass] = {
 """The function of each post-lexer pass a family names."""
 
 
+_READS_LAYOUT = frozenset({TokenPass.SIDES, TokenPass.ROWNOS})
+"""The passes that read the header's layout; the others read only the line and the family."""
+
+
 def lex_line(line: Line, family: FamilySpec, layout: LineLayout) -> list[Tok]:
     """The post-lexed token stream of one table line: the family's passes, in order."""
+    return finish_line(prelex_line(line, family), family, layout)
+
+
+def prelex_line(line: Line, family: FamilySpec) -> list[Tok]:
+    """A line's tokens through the family's passes before the first that reads the layout:
+    what a table whose layout is learnt from its own lines need not lex twice."""
     tokens = list(_raw_tokens(line))
-    for name in family.token_passes:
+    for name in family.token_passes[: _layout_start(family)]:
+        tokens = _PASSES[name](tokens, family, LineLayout())
+    return tokens
+
+
+def finish_line(tokens: list[Tok], family: FamilySpec, layout: LineLayout) -> list[Tok]:
+    """The rest of the passes over :func:`prelex_line`'s tokens (no pass changes its input)."""
+    for name in family.token_passes[_layout_start(family) :]:
         tokens = _PASSES[name](tokens, family, layout)
     return tokens
+
+
+def _layout_start(family: FamilySpec) -> int:
+    passes = family.token_passes
+    return next((n for n, name in enumerate(passes) if name in _READS_LAYOUT), len(passes))

@@ -27,10 +27,12 @@ class Line:
 
     def location(self, index: int = 0) -> Location:
         """The source location of character ``index`` of the normalised text."""
-        if not self.columns:
+        columns = self.columns
+        if 0 <= index < len(columns):  # most calls: a character of the line
+            return Location(self.number, columns[index])
+        if not columns:
             return Location(self.number, 1)
-        index = min(max(index, 0), len(self.columns) - 1)
-        return Location(self.number, self.columns[index])
+        return Location(self.number, columns[0 if index < 0 else -1])
 
     def slice(self, start: int, end: int) -> Line:
         """The part ``text[start:end]`` with its columns."""

@@ -137,16 +137,24 @@ class Context:
         decide turns an error into a warning.
         """
         involved = [total, *parts, *minus]
-        if all(ref.printed is None for ref in involved):
+        printed = [ref.printed for ref in involved]  # each cell looked up once
+        if all(value is None for value in printed):
             return None
-        expected = sum((_in(ref, total) for ref in parts), Decimal(0))
-        expected -= sum((_in(ref, total) for ref in minus), Decimal(0))
-        actual = total.value
+        target = total.factor
+        values = [
+            (value or Decimal(0)) * ref.factor / target
+            for ref, value in zip(involved[1:], printed[1:], strict=True)
+        ]  # each part and minus in the total's unit
+        expected = sum(values[: len(parts)], Decimal(0))
+        expected -= sum(values[len(parts) :], Decimal(0))
+        actual = printed[0] or Decimal(0)
         difference = actual - expected
         if difference == 0:
             return None
         steps = [
-            quantum(r.printed) * r.factor / total.factor for r in involved if r.printed is not None
+            quantum(value) * ref.factor / target
+            for ref, value in zip(involved, printed, strict=True)
+            if value is not None
         ]
         severity = rule.severity
         rule_id = rule.id
@@ -181,11 +189,6 @@ class Context:
             difference_yuan=difference * total.factor,
             unit=total.table.unit,
         )
-
-
-def _in(ref: Ref, target: Ref) -> Decimal:
-    """``ref``'s value in the unit of ``target``'s table."""
-    return ref.value * ref.factor / target.factor
 
 
 def _scaled(actual: Decimal, expected: Decimal) -> bool:

@@ -467,22 +467,32 @@ _STATED = {
 }
 
 
-def _evaluations(tables: Sequence[PerformanceTable]) -> list[PerformanceTable]:
+_Evaluations = tuple[PerformanceTable | None, dict[str, list[PerformanceTable]]]
+
+
+def _evaluations(tables: Sequence[PerformanceTable]) -> _Evaluations:
+    """The first unit self-evaluation, and the project self-evaluations by project (in order):
+    gathered once per document, not once per narrative figure."""
     kinds = (PerformanceTableId.SELF_EVALUATION_UNIT, PerformanceTableId.SELF_EVALUATION_PROJECT)
-    return [t for t in tables if t.id in kinds]
+    evaluations = [t for t in tables if t.id in kinds]
+    unit = next((t for t in evaluations if t.id is PerformanceTableId.SELF_EVALUATION_UNIT), None)
+    by_project: dict[str, list[PerformanceTable]] = {}
+    for table in evaluations:
+        if table.project:
+            by_project.setdefault(table.project, []).append(table)
+    return unit, by_project
 
 
 def _printed(
-    tables: Sequence[PerformanceTable], key: str, subject: str
+    evaluations: _Evaluations, key: str, subject: str
 ) -> tuple[PerformanceTable, _Row | None, Figure] | None:
     """What a self-evaluation prints for a narrative figure: for "部门/单位整体支出" the unit
     table's 总分 or 金额合计 row; for a project its table's 总分 or 年度资金总额 row; for a task
     of the unit table ("人员经费") that task's row."""
     if not subject:
         return None
-    evaluations = _evaluations(tables)
-    unit = next((t for t in evaluations if t.id is PerformanceTableId.SELF_EVALUATION_UNIT), None)
-    named = [t for t in evaluations if t.project and (t.project in subject or subject in t.project)]
+    unit, by_project = evaluations
+    named = [t for p, ts in by_project.items() if p in subject or subject in p for t in ts]
     table: PerformanceTable | None = None
     row: PerformanceTask | PerformanceFund | None = None
     if "整体支出" in subject or len(named) == 1:
@@ -516,13 +526,10 @@ def _printed(
     "copied from another version or another year.",
 )
 def narrative_agrees(context: Context, this: Rule) -> Iterator[Finding]:
+    evaluations = _evaluations(context.document.performance)
     for fact in context.document.facts.facts:
         column = _STATED.get(fact.key)
-        found = (
-            None
-            if column is None
-            else _printed(context.document.performance, fact.key, fact.subject)
-        )
+        found = None if column is None else _printed(evaluations, fact.key, fact.subject)
         if column is None or found is None or found[2].value is None:
             continue
         table, row, figure = found

@@ -36,20 +36,27 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
             section = spec.family_spec.columns_side
             if any(context.column(table, name, section) for name in identity.unless):
                 continue
+            # The rows read are all of ``section``: each column is looked up once per table.
+            total_column = context.column(table, identity.total, section)
+            part_columns = [context.column(table, c, section) for c in identity.parts]
+            minus_columns = [context.column(table, c, section) for c in identity.minus]
+            missing = (all if identity.optional else any)(c is None for c in part_columns)
+            if total_column is None or missing or any(c is None for c in minus_columns):
+                continue  # a column the identity needs is not printed: no row can be checked
+            relation = Relation(
+                f"按「{identity.total} = {' + '.join(identity.parts)}」",
+                f"{identity.total} = {' + '.join(identity.parts)}",
+            )
             for row in table.rows:
                 if row.section is not section or not row.cells:
                     continue
-                total = context.ref(table, row, identity.total)
-                parts = [context.ref(table, row, c) for c in identity.parts]
-                minus = [context.ref(table, row, c) for c in identity.minus]
+                total = _ref(table, row, total_column)
+                parts = [_ref(table, row, c) for c in part_columns]
+                minus = [_ref(table, row, c) for c in minus_columns]
                 if identity.optional:
                     parts = [p for p in parts if p is not None] or [None]
                 if total is None or any(p is None for p in (*parts, *minus)):
                     continue
-                relation = Relation(
-                    f"按「{identity.total} = {' + '.join(identity.parts)}」",
-                    f"{identity.total} = {' + '.join(identity.parts)}",
-                )
                 yield from _found(
                     context.compare(
                         this,
@@ -59,6 +66,10 @@ def row_identity(context: Context, this: Rule) -> Iterator[Finding]:
                         minus=[m for m in minus if m],
                     )
                 )
+
+
+def _ref(table: Table, row: Row, column: str | None) -> Ref | None:
+    return None if column is None else Ref(table, row, column)
 
 
 def _children(table: Table) -> dict[int, list[int]]:
@@ -90,8 +101,10 @@ def hierarchy(context: Context, this: Rule) -> Iterator[Finding]:
             for column in columns:
                 total = Ref(table, row, column)
                 parts = [Ref(table, table.rows[k], column) for k in kids]
-                relation = Relation("按下级科目之和", "the sum of its sub-codes")
-                yield from _found(context.compare(this, total, parts, relation))
+                yield from _found(context.compare(this, total, parts, _SUB_CODES))
+
+
+_SUB_CODES = Relation("按下级科目之和", "the sum of its sub-codes")
 
 
 def _side(table: Table, section: Section) -> list[Row]:
