@@ -258,7 +258,7 @@ ENTRIES: tuple[Entry, ...] = (
     # the 类, 款 and 项 joined by dashes inside quotation marks
     Entry(
         Kind.FUNC_ITEM,
-        r"(?<=[“\"‘])(?P<lei>\p{Han}{2,30}?)\s*[-－—]\s*(?P<kuan>[^-－—”\"’，。；]{2,40}?)"
+        r"[“\"‘](?P<lei>\p{Han}{2,30}?)\s*[-－—]\s*(?P<kuan>[^-－—”\"’，。；]{2,40}?)"
         r"(?:\s*[-－—]\s*(?P<xiang>[^-－—”\"’，。；]{2,40}?))?(?=[”\"’])",
         base="function_item",
         marker=r"\p{Han}\s*[-－—]\s*\p{Han}",
