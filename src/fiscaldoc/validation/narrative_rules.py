@@ -458,5 +458,5 @@ def against_execution(context: Context, this: Rule) -> Iterator[Finding]:
 
 
 def _in_sentence(facts: Sequence[Fact], fact: Fact) -> list[Fact]:
-    """The facts of ``facts`` stated in ``fact``'s sentence (its text and source line)."""
+    """The facts of ``facts`` stated in ``fact``'s sentence (the same text, in the same file)."""
     return [f for f in facts if f.text == fact.text and f.location.source == fact.location.source]
